@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleCard } from '@/components/site/article-card';
+import { getFrontPage } from '@/db/queries/articles';
+import { getSiteSettings } from '@/db/queries/settings';
+import { sectionPath } from '@/lib/urls';
+
+// "/" is rewritten here (next.config.js) so the build never renders it: it is rendered on the
+// first visit, cached, and refreshed when an article changes or after five minutes.
+export const revalidate = 300;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ edition: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    title: settings.tagline ? `${settings.name} – ${settings.tagline}` : settings.name,
+    description: settings.description || settings.tagline,
+    alternates: { canonical: '/' },
+  };
+}
+
+export default async function FrontPage({ params }: Props) {
+  if ((await params).edition !== 'front') notFound();
+  const [settings, front] = await Promise.all([getSiteSettings(), getFrontPage()]);
+  const { locale, timeZone } = settings;
+  return (
+    <div className="front">
+      <h1 className="visually-hidden">{settings.name}: the front page</h1>
+      {front.lead ? (
+        <section className="front__lead" aria-label="Lead story">
+          <ArticleCard card={front.lead} locale={locale} timeZone={timeZone} variant="lead" headingLevel={2} />
+        </section>
+      ) : (
+        <p className="empty">No stories have been published yet.</p>
+      )}
+      <div className="front__columns">
+        <div className="front__sections">
+          {front.sections.map((section) => (
+            <section key={section.slug} className="front-section" aria-labelledby={`front-${section.slug}`}>
+              <h2 id={`front-${section.slug}`} className="front-section__title">
+                <Link href={sectionPath(section.slug)}>{section.name}</Link>
+              </h2>
+              <div className="front-section__grid">
+                {section.stories.map((card, i) => (
+                  <ArticleCard key={card.id} card={card} locale={locale} timeZone={timeZone} variant={i === 0 ? 'standard' : 'compact'} showSection={false} />
+                ))}
+              </div>
+            </section>
+          ))}
+        </div>
+        <section className="latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading">Latest news</h2>
+          <ol>
+            {front.latest.map((card) => (
+              <li key={card.id}>
+                <ArticleCard card={card} locale={locale} timeZone={timeZone} variant="compact" />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { ArticleCard as Card } from '@/db/queries/articles';
+import { Timestamp } from './timestamp';
+
+type Props = { card: Card; locale: string; timeZone: string; variant?: 'lead' | 'standard' | 'compact'; showSection?: boolean; headingLevel?: 2 | 3 };
+
+export function ArticleCard({ card, locale, timeZone, variant = 'standard', showSection = true, headingLevel = 3 }: Props) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`card card--${variant}`}>
+      {card.image && variant !== 'compact' ? (
+        // Demo and uploaded images are local files; sizes come from the media row.
+        <img className="card__image" src={card.image.src} alt={card.image.alt} width={card.image.width} height={card.image.height} loading={variant === 'lead' ? 'eager' : 'lazy'} decoding="async" />
+      ) : null}
+      <div className="card__text">
+        {showSection ? <p className="kicker">{card.sectionName}</p> : null}
+        <Heading className="card__headline">
+          <Link href={card.path}>{card.headline}</Link>
+        </Heading>
+        {variant !== 'compact' && card.standfirst ? <p className="card__standfirst">{card.standfirst}</p> : null}
+        <p className="card__meta">
+          <Timestamp iso={card.publishedAt} locale={locale} timeZone={timeZone} withTime={false} />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { SectionLink, SiteSettings } from '@/db/queries/settings';
+import { sectionPath } from '@/lib/urls';
+
+export function Masthead({ settings, sections }: { settings: SiteSettings; sections: SectionLink[] }) {
+  return (
+    <header className="masthead">
+      <div className="masthead__inner">
+        <p className="masthead__name">
+          <Link href="/">{settings.name}</Link>
+        </p>
+        {settings.tagline ? <p className="masthead__tagline">{settings.tagline}</p> : null}
+      </div>
+      <nav className="sections-nav" aria-label="Sections">
+        <ul>
+          <li>
+            <Link href="/">Home</Link>
+          </li>
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

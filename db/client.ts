@@ -1,0 +1,3 @@
+import 'server-only';
+
+export { getDb, getConnection, type Db } from './connection';

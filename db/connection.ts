@@ -1,0 +1,161 @@
+// The one database of this process, opened lazily on first use: postgres.js when DATABASE_URL is
+// set, else embedded PGlite in a local folder. Scripts import this file directly; app code goes
+// through db/client.ts, which adds the server-only guard.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Connection = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Where the data lives, for messages: the folder, or the server URL without its password. */
+  location: string;
+  close: () => Promise<void>;
+};
+
+// Next evaluates server modules more than once per process (page and route-handler bundles), so
+// the one connection lives on globalThis, not in a module variable.
+const KEY = Symbol.for('broadsheet.db.connection');
+type GlobalWithDb = typeof globalThis & { [KEY]?: Connection };
+
+export class DatabaseLockedError extends Error {
+  constructor(folder: string, holder: { pid: number; command?: string; since?: string }) {
+    super(
+      `The embedded database in ${folder} is already open in process ${holder.pid}` +
+        `${holder.command ? ` (${holder.command})` : ''}${holder.since ? `, since ${holder.since}` : ''}. ` +
+        'Only one process may open it at a time: stop that process first, or set DATABASE_URL to use a PostgreSQL server.',
+    );
+    this.name = 'DatabaseLockedError';
+  }
+}
+
+export function pgliteFolder(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite has no lock between processes, and two processes on one folder silently lose data, so
+ * a lock file beside the folder names the owner. A lock left by a dead process is taken over.
+ */
+function acquireLock(folder: string): () => void {
+  const lockFile = `${folder}.lock`;
+  const mine = JSON.stringify({
+    pid: process.pid,
+    command: process.argv.slice(1).map((a) => path.basename(a)).join(' ').slice(0, 200),
+    since: new Date().toISOString(),
+  });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, mine, { flag: 'wx' });
+      const release = () => {
+        try {
+          const held = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { pid: number };
+          if (held.pid === process.pid) fs.unlinkSync(lockFile);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder: { pid: number; command?: string; since?: string } | undefined;
+      try {
+        holder = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+      } catch {
+        holder = undefined; // Half-written or unreadable: treat as stale.
+      }
+      if (holder && holder.pid === process.pid) return () => {};
+      if (holder && processIsAlive(holder.pid)) throw new DatabaseLockedError(folder, holder);
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock ${lockFile}`);
+}
+
+function openPostgres(url: string): Connection {
+  const client = postgres(url, {
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5),
+    idle_timeout: 60,
+  });
+  const safe = (() => {
+    try {
+      const u = new URL(url);
+      u.password = '';
+      return u.toString();
+    } catch {
+      return 'postgres';
+    }
+  })();
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    kind: 'postgres',
+    location: safe,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function openPglite(location: string): Connection {
+  if (location === 'memory://' || location.startsWith('memory://')) {
+    const client = new PGlite();
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', location, close: () => client.close() };
+  }
+  fs.mkdirSync(path.dirname(location), { recursive: true });
+  const release = acquireLock(location);
+  const client = new PGlite(location);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    location,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function open(): Connection {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // Reader pages render on demand; a build that reaches for the data is a bug, and with PGlite
+    // it would fight the running app for the folder.
+    throw new Error('The database must not be opened during next build.');
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  return openPglite(process.env.PGLITE_DIR === 'memory://' ? 'memory://' : pgliteFolder());
+}
+
+export function getConnection(): Connection {
+  const g = globalThis as GlobalWithDb;
+  g[KEY] ??= open();
+  return g[KEY];
+}
+
+export function getDb(): Db {
+  return getConnection().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const connection = g[KEY];
+  g[KEY] = undefined;
+  if (connection) await connection.close();
+}

@@ -1,0 +1,285 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { ArticleBody } from '../../lib/article-body';
+import { cachedQuery } from '../cache';
+import { getDb } from '../client';
+import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags, type CommentMode, type CorrectionKind } from '../schema';
+import { cacheTags } from '../tags';
+import { isLive } from './conditions';
+
+export type ImageRef = { src: string; alt: string; width: number; height: number };
+
+export type ArticleCard = {
+  id: number;
+  path: string;
+  headline: string;
+  standfirst: string;
+  sectionSlug: string;
+  sectionName: string;
+  publishedAt: string;
+  image: ImageRef | null;
+};
+
+export type BylineAuthor = { slug: string; name: string; email: string; jobTitle: string };
+
+export type ArticlePage = ArticleCard & {
+  slug: string;
+  body: ArticleBody;
+  firstPublishedAt: string;
+  updatedAt: string | null;
+  featured: (ImageRef & { caption: string; credit: string }) | null;
+  authors: BylineAuthor[];
+  bylineText: string | null;
+  wireInitials: string | null;
+  wireAgencies: string[];
+  corrections: { id: number; kind: CorrectionKind; body: string; publishedAt: string }[];
+  tags: { slug: string; name: string }[];
+  commentMode: CommentMode;
+  commentsCloseAt: string | null;
+  approvedComments: number;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+};
+
+/** A position in a newest-first list: "<published ms>-<id>". */
+export type Cursor = { publishedAt: Date; id: number };
+
+export function encodeCursor(card: Pick<ArticleCard, 'publishedAt' | 'id'>): string {
+  return `${new Date(card.publishedAt).getTime()}-${card.id}`;
+}
+
+export function decodeCursor(value: string): Cursor | null {
+  const m = /^(\d{1,15})-(\d{1,10})$/.exec(value);
+  if (!m) return null;
+  const ms = Number(m[1]);
+  const id = Number(m[2]);
+  if (!Number.isSafeInteger(ms) || id > 2147483647) return null;
+  const publishedAt = new Date(ms);
+  return Number.isNaN(publishedAt.getTime()) ? null : { publishedAt, id };
+}
+
+const cardColumns = {
+  id: articles.id,
+  path: articles.path,
+  headline: articles.headline,
+  standfirst: articles.standfirst,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  publishedAt: articles.publishedAt,
+  imageSrc: media.src,
+  imageAlt: sql<string | null>`coalesce(${articles.featuredAlt}, ${media.alt})`,
+  imageWidth: media.width,
+  imageHeight: media.height,
+};
+
+type CardRow = {
+  id: number;
+  path: string | null;
+  headline: string;
+  standfirst: string;
+  sectionSlug: string;
+  sectionName: string;
+  publishedAt: Date | null;
+  imageSrc: string | null;
+  imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+};
+
+function toCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    path: row.path ?? '/',
+    headline: row.headline,
+    standfirst: row.standfirst,
+    sectionSlug: row.sectionSlug,
+    sectionName: row.sectionName,
+    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
+    image:
+      row.imageSrc && row.imageWidth && row.imageHeight
+        ? { src: row.imageSrc, alt: row.imageAlt ?? '', width: row.imageWidth, height: row.imageHeight }
+        : null,
+  };
+}
+
+function cardQuery(where: SQL | undefined, limit: number) {
+  return getDb()
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.featuredImageId))
+    .where(and(isLive(), where))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+}
+
+const before = (cursor: Cursor | null) =>
+  cursor
+    ? or(lt(articles.publishedAt, cursor.publishedAt), and(eq(articles.publishedAt, cursor.publishedAt), lt(articles.id, cursor.id)))
+    : undefined;
+
+export type CardPage = { items: ArticleCard[]; next: string | null };
+
+/** One page of a newest-first list, plus the cursor of the next page if there is one. */
+async function cardPage(where: SQL | undefined, cursor: Cursor | null, pageSize: number): Promise<CardPage> {
+  const rows = await cardQuery(and(where, before(cursor)), pageSize + 1);
+  const items = rows.slice(0, pageSize).map(toCard);
+  const last = items.at(-1);
+  return { items, next: rows.length > pageSize && last ? encodeCursor(last) : null };
+}
+
+export const PAGE_SIZE = 20;
+
+export const listSectionArticles = cachedQuery(
+  'section-articles',
+  async (sectionId: number, sectionSlug: string, cursor: string): Promise<CardPage> =>
+    cardPage(eq(articles.sectionId, sectionId), cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
+  (_id, slug) => [cacheTags.section(slug)],
+  600,
+);
+
+export const listAuthorArticles = cachedQuery(
+  'author-articles',
+  async (staffId: number, authorSlug: string, cursor: string): Promise<CardPage> =>
+    cardPage(
+      inArray(articles.id, getDb().select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, staffId))),
+      cursor ? decodeCursor(cursor) : null,
+      PAGE_SIZE,
+    ),
+  (_id, slug) => [cacheTags.author(slug)],
+  600,
+);
+
+export const listTagArticles = cachedQuery(
+  'tag-articles',
+  async (tagId: number, tagSlug: string, cursor: string): Promise<CardPage> =>
+    cardPage(
+      inArray(articles.id, getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId))),
+      cursor ? decodeCursor(cursor) : null,
+      PAGE_SIZE,
+    ),
+  (_id, slug) => [cacheTags.tag(slug)],
+  600,
+);
+
+export type FrontPage = {
+  lead: ArticleCard | null;
+  sections: { slug: string; name: string; stories: ArticleCard[] }[];
+  latest: ArticleCard[];
+};
+
+export const getFrontPage = cachedQuery(
+  'front-page',
+  async (): Promise<FrontPage> => {
+    const db = getDb();
+    const [lead] = (await cardQuery(sql`${media.id} IS NOT NULL`, 1)).map(toCard);
+    const sectionRows = await db.select({ id: sections.id, slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position));
+    const exclude = lead ? ne(articles.id, lead.id) : undefined;
+    const perSection = await Promise.all(
+      sectionRows.map(async (s) => ({
+        slug: s.slug,
+        name: s.name,
+        stories: (await cardQuery(and(eq(articles.sectionId, s.id), exclude), 4)).map(toCard),
+      })),
+    );
+    const latest = (await cardQuery(exclude, 12)).map(toCard);
+    return { lead: lead ?? null, sections: perSection.filter((s) => s.stories.length > 0), latest };
+  },
+  () => [cacheTags.frontPage(), cacheTags.sections()],
+  300,
+);
+
+export const getPublishedArticle = cachedQuery(
+  'article',
+  async (slug: string): Promise<ArticlePage | null> => {
+    const db = getDb();
+    const [row] = await db
+      .select({
+        ...cardColumns,
+        slug: articles.slug,
+        body: articles.body,
+        firstPublishedAt: articles.firstPublishedAt,
+        updatedAt: articles.updatedAt,
+        imageCaption: sql<string | null>`coalesce(${articles.featuredCaption}, ${media.caption})`,
+        imageCredit: sql<string | null>`coalesce(${articles.featuredCredit}, ${media.credit})`,
+        bylineText: articles.bylineText,
+        wireInitials: articles.wireInitials,
+        wireAgencies: articles.wireAgencies,
+        commentMode: articles.commentMode,
+        commentsCloseAt: articles.commentsCloseAt,
+        seoTitle: articles.seoTitle,
+        seoDescription: articles.seoDescription,
+        canonicalUrl: articles.canonicalUrl,
+      })
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .leftJoin(media, eq(media.id, articles.featuredImageId))
+      .where(and(isLive(), eq(articles.slug, slug)));
+    if (!row) return null;
+    const [authorRows, tagRows, correctionRows, [commentCount]] = await Promise.all([
+      db
+        .select({ slug: staff.slug, name: staff.name, email: staff.email, jobTitle: staff.jobTitle })
+        .from(articleAuthors)
+        .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
+        .where(eq(articleAuthors.articleId, row.id))
+        .orderBy(asc(articleAuthors.position)),
+      db
+        .select({ slug: tags.slug, name: tags.name })
+        .from(articleTags)
+        .innerJoin(tags, eq(tags.id, articleTags.tagId))
+        .where(eq(articleTags.articleId, row.id))
+        .orderBy(asc(tags.name)),
+      db
+        .select({ id: corrections.id, kind: corrections.kind, body: corrections.body, publishedAt: corrections.publishedAt })
+        .from(corrections)
+        .where(eq(corrections.articleId, row.id))
+        .orderBy(asc(corrections.publishedAt)),
+      db.select({ n: count() }).from(comments).where(and(eq(comments.articleId, row.id), eq(comments.status, 'approved'))),
+    ]);
+    const card = toCard(row);
+    return {
+      ...card,
+      slug: row.slug,
+      body: row.body,
+      firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date(0)).toISOString(),
+      updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
+      featured: card.image ? { ...card.image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
+      authors: authorRows,
+      bylineText: row.bylineText,
+      wireInitials: row.wireInitials,
+      wireAgencies: row.wireAgencies,
+      corrections: correctionRows.map((c) => ({ ...c, publishedAt: c.publishedAt.toISOString() })),
+      tags: tagRows,
+      commentMode: row.commentMode,
+      commentsCloseAt: row.commentsCloseAt ? row.commentsCloseAt.toISOString() : null,
+      approvedComments: commentCount?.n ?? 0,
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      canonicalUrl: row.canonicalUrl,
+    };
+  },
+  (slug) => [cacheTags.articleSlug(slug)],
+  3600,
+);
+
+/** Other live stories sharing a tag, else from the same section: newest first. */
+export const listRelatedArticles = cachedQuery(
+  'related',
+  async (articleId: number, sectionSlug: string): Promise<ArticleCard[]> => {
+    const db = getDb();
+    const sharedTags = db
+      .select({ id: articleTags.articleId })
+      .from(articleTags)
+      .where(inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))));
+    const byTag = (await cardQuery(and(ne(articles.id, articleId), inArray(articles.id, sharedTags)), 4)).map(toCard);
+    if (byTag.length >= 4) return byTag;
+    const seen = new Set([articleId, ...byTag.map((c) => c.id)]);
+    const bySection = (await cardQuery(and(eq(sections.slug, sectionSlug), ne(articles.id, articleId)), 8))
+      .map(toCard)
+      .filter((c) => !seen.has(c.id));
+    return [...byTag, ...bySection].slice(0, 4);
+  },
+  (articleId) => [cacheTags.article(articleId)],
+  900,
+);

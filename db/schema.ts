@@ -1,0 +1,354 @@
+// Every table, index and relation of Broadsheet. One schema for the whole product: the reader
+// pages, the newsroom, comments, search and feeds all read from here.
+// SQL in this file must be accepted by both PostgreSQL 15 (the server) and PGlite (PostgreSQL 18).
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { ArticleBody } from '../lib/article-body';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const STAFF_ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export const COMMENT_MODES = ['open', 'moderated', 'closed'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+export const COMMENT_POLICIES = ['hold_all', 'hold_first', 'publish_all'] as const;
+export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
+
+/** Slugs that would collide with fixed routes, so no section may take them. */
+export const RESERVED_SECTION_SLUGS = [
+  'api', 'author', 'tag', 'search', 'dashboard', 'edition', 'pages', 'preview', 'privacy',
+  'corrections', 'about', 'feeds', 'sitemap.xml', 'robots.txt', 'signin', 'media', '_next',
+] as const;
+
+const slugCheck = (column: string) => sql.raw(`${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 120`);
+
+/** The publication itself; exactly one row (id = 1). */
+export const siteSettings = pgTable(
+  'site_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    name: text('name').notNull(),
+    tagline: text('tagline').notNull().default(''),
+    description: text('description').notNull().default(''),
+    locale: text('locale').notNull().default('en-GB'),
+    timeZone: text('time_zone').notNull().default('Europe/London'),
+    staffEmailFormula: text('staff_email_formula').notNull().default('{first_initial}{last_name}@example.org'),
+    commentPolicy: text('comment_policy').$type<CommentPolicy>().notNull().default('hold_first'),
+    commentsCloseAfterDays: integer('comments_close_after_days').notNull().default(14),
+    commentMaxDepth: integer('comment_max_depth').notNull().default(3),
+    modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('site_settings_singleton', sql`${t.id} = 1`),
+    check('site_settings_comment_policy', sql`${t.commentPolicy} IN ('hold_all', 'hold_first', 'publish_all')`),
+    check('site_settings_depth', sql`${t.commentMaxDepth} BETWEEN 1 AND 10`),
+    check('site_settings_formula', sql`${t.staffEmailFormula} LIKE '%@%'`),
+  ],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('sections_slug_key').on(t.slug),
+    index('sections_position_idx').on(t.position),
+    check('sections_slug_format', slugCheck('slug')),
+    check('sections_name_length', sql`length(${t.name}) BETWEEN 1 AND 80`),
+  ],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    /** The sign-in and contact address: derived from the site's formula unless emailOverride. */
+    email: text('email').notNull(),
+    emailOverride: boolean('email_override').notNull().default(false),
+    bio: text('bio').notNull().default(''),
+    jobTitle: text('job_title').notNull().default(''),
+    role: text('role').$type<StaffRole>().notNull(),
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    /** Bumped on sign-out, deactivation or role change so every older session stops working. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('staff_slug_key').on(t.slug),
+    uniqueIndex('staff_email_key').on(sql`lower(${t.email})`),
+    check('staff_role', sql`${t.role} IN ('admin', 'editor', 'author', 'contributor')`),
+    check('staff_slug_format', slugCheck('slug')),
+    check('staff_name_length', sql`length(${t.name}) BETWEEN 1 AND 120`),
+  ],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: serial('id').primaryKey(),
+    /** Path under public/ (demo images) or the upload folder, always starting with '/'. */
+    src: text('src').notNull(),
+    mimeType: text('mime_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull().default(0),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    /** Responsive variants: [{ width, src }]. */
+    variants: jsonb('variants').$type<{ width: number; src: string }[]>().notNull().default([]),
+    uploadedBy: integer('uploaded_by').references(() => staff.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    check('media_dimensions', sql`${t.width} > 0 AND ${t.height} > 0`),
+    check('media_alt_length', sql`length(${t.alt}) <= 500`),
+    index('media_created_idx').on(t.createdAt),
+  ],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    /** The current reader URL, set at first publication and whenever section or slug change. */
+    path: text('path'),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: jsonb('body').$type<ArticleBody>().notNull().default({ type: 'doc', content: [] }),
+    /** Plain text of the body, kept in step by the mutations; feeds the search vector. */
+    bodyText: text('body_text').notNull().default(''),
+    status: text('status').$type<ArticleStatus>().notNull().default('draft'),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'restrict' }),
+    /** Set once, at first publication; the date in the article's URL. */
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
+    /** When readers may see it: the publication time, or the scheduled time while scheduled. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The last substantive update shown to readers ("Updated ..."); null if never updated. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    embargoUntil: timestamp('embargo_until', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    featuredImageId: integer('featured_image_id').references(() => media.id, { onDelete: 'set null' }),
+    featuredAlt: text('featured_alt'),
+    featuredCaption: text('featured_caption'),
+    featuredCredit: text('featured_credit'),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+    canonicalUrl: text('canonical_url'),
+    commentMode: text('comment_mode').$type<CommentMode>().notNull().default('open'),
+    commentsCloseAt: timestamp('comments_close_at', { withTimezone: true }),
+    /** A collective byline ("Editors and Wire Services") used when the article has no staff authors. */
+    bylineText: text('byline_text'),
+    /** Wire credit: the editors' initials ("ab/cd") and the agencies (["AP", "Reuters"]). */
+    wireInitials: text('wire_initials'),
+    wireAgencies: text('wire_agencies').array().notNull().default(sql`'{}'::text[]`),
+    /** Optimistic locking: every save must name the version it started from. */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body_text, '')), 'C')`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    uniqueIndex('articles_path_key').on(t.path),
+    check('articles_status', sql`${t.status} IN ('draft', 'in_review', 'scheduled', 'published', 'withdrawn')`),
+    check('articles_comment_mode', sql`${t.commentMode} IN ('open', 'moderated', 'closed')`),
+    check('articles_slug_format', slugCheck('slug')),
+    check('articles_headline_length', sql`length(${t.headline}) BETWEEN 1 AND 300`),
+    check('articles_standfirst_length', sql`length(${t.standfirst}) <= 1000`),
+    check('articles_published_has_time', sql`${t.status} NOT IN ('published', 'scheduled') OR ${t.publishedAt} IS NOT NULL`),
+    check('articles_published_has_section', sql`${t.status} <> 'published' OR ${t.sectionId} IS NOT NULL`),
+    check('articles_version_positive', sql`${t.version} > 0`),
+    // Reader queries: the newest published articles, site-wide and per section.
+    index('articles_live_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index('articles_section_live_idx').on(t.sectionId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
+    index('articles_status_idx').on(t.status, t.modifiedAt.desc()),
+    index('articles_search_idx').using('gin', t.search),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.staffId] }),
+    index('article_authors_staff_idx').on(t.staffId, t.articleId),
+  ],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('tags_slug_key').on(t.slug),
+    check('tags_slug_format', slugCheck('slug')),
+    check('tags_name_length', sql`length(${t.name}) BETWEEN 1 AND 80`),
+  ],
+);
+
+export const articleTags = pgTable(
+  'article_tags',
+  {
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id').notNull().references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
+);
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The article's editable fields as they were saved. */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('revisions_article_version_key').on(t.articleId, t.version)],
+);
+
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<CorrectionKind>().notNull(),
+    body: text('body').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('corrections_kind', sql`${t.kind} IN ('correction', 'clarification', 'update')`),
+    check('corrections_body_length', sql`length(${t.body}) BETWEEN 1 AND 2000`),
+    index('corrections_article_idx').on(t.articleId, t.publishedAt),
+    index('corrections_published_idx').on(t.publishedAt.desc()),
+  ],
+);
+
+/** Every path an article has been published under, so old links answer 301 to the current one. */
+export const urlHistory = pgTable(
+  'url_history',
+  {
+    path: text('path').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('url_history_article_idx').on(t.articleId)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    authorName: text('author_name').notNull(),
+    /** Never public: not in HTML, RSC payloads, JSON, feeds or info-level logs. */
+    authorEmail: text('author_email').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<CommentStatus>().notNull().default('pending'),
+    heldReason: text('held_reason'),
+    clientAddress: text('client_address'),
+    userAgent: text('user_agent'),
+    idempotencyKey: text('idempotency_key'),
+    depth: integer('depth').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'comments_parent_fk' }).onDelete('cascade'),
+    check('comments_status', sql`${t.status} IN ('pending', 'approved', 'spam', 'trash')`),
+    check('comments_name_length', sql`octet_length(${t.authorName}) BETWEEN 1 AND 245`),
+    check('comments_email_length', sql`octet_length(${t.authorEmail}) BETWEEN 3 AND 100`),
+    check('comments_body_length', sql`char_length(${t.body}) BETWEEN 1 AND 5000`),
+    uniqueIndex('comments_idempotency_key').on(t.idempotencyKey),
+    index('comments_thread_idx').on(t.articleId, t.status, t.createdAt, t.id),
+    index('comments_status_idx').on(t.status, t.createdAt),
+    index('comments_email_idx').on(sql`lower(${t.authorEmail})`),
+  ],
+);
+
+/** Staff actions, for admins: who did what, when. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subject: text('subject').notNull().default(''),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc())],
+);
+
+export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  featuredImage: one(media, { fields: [articles.featuredImageId], references: [media.id] }),
+  authors: many(articleAuthors),
+  tags: many(articleTags),
+  corrections: many(corrections),
+  comments: many(comments),
+}));
+export const articleAuthorsRelations = relations(articleAuthors, ({ one }) => ({
+  article: one(articles, { fields: [articleAuthors.articleId], references: [articles.id] }),
+  staff: one(staff, { fields: [articleAuthors.staffId], references: [staff.id] }),
+}));
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));

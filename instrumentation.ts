@@ -1,0 +1,16 @@
+// Runs once when the server starts (`next start` / `next dev`), never during `next build`:
+// brings the schema up to date and, on an empty database, creates the demo newspaper.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logger } = await import('./lib/log');
+  const { migrateDatabase } = await import('./db/migrate');
+  const { getConnection } = await import('./db/connection');
+  const started = Date.now();
+  await migrateDatabase();
+  if (process.env.SEED_DEMO !== 'false') {
+    const { seedDatabase } = await import('./db/seed');
+    const { created } = await seedDatabase(getConnection().db);
+    if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
+  }
+  logger().info({ event: 'db.ready', kind: getConnection().kind, ms: Date.now() - started }, 'database ready');
+}

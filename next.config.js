@@ -1,0 +1,63 @@
+// @ts-check
+const production = process.env.NODE_ENV === 'production';
+
+// No nonces: they would make every cached page dynamic. Scripts come from this origin only; Next's
+// inline bootstrap scripts need 'unsafe-inline' (no 'unsafe-eval' in production). See
+// docs/decisions/2026-11-28-security-headers.md.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${production ? '' : " 'unsafe-eval'"}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // PGlite loads its WASM from its own package folder; bundling it breaks that.
+  serverExternalPackages: ['@electric-sql/pglite', 'pino', '@node-rs/argon2'],
+  // Builds must not depend on anything the app would otherwise fetch; the lint step is separate.
+  typescript: { ignoreBuildErrors: false },
+  images: { unoptimized: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: csp },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+        ],
+      },
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
+      },
+    ];
+  },
+  async rewrites() {
+    return {
+      // The front page and the fixed pages live under dynamic routes so that `next build`
+      // prerenders nothing that reads the database; they are rendered and cached on first visit.
+      beforeFiles: [
+        { source: '/', destination: '/edition/front' },
+        { source: '/corrections', destination: '/pages/corrections' },
+        { source: '/privacy', destination: '/pages/privacy' },
+        { source: '/about', destination: '/pages/about' },
+      ],
+    };
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,58 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { databaseIsUp } from './db/health';
+import { resolveArticlePath } from './db/queries/routes';
+import { logger } from './lib/log';
+import { rememberedRoute, rememberRoute, type RouteResolution } from './lib/route-cache';
+import { parseArticlePath } from './lib/urls';
+
+// Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
+// withdrawn article, 503 while the database is unreachable. It reads no cookies and answers the
+// same for every reader, and it is never an access check (dashboard pages check for themselves).
+
+async function resolve(path: string): Promise<RouteResolution> {
+  const known = rememberedRoute(path);
+  if (known) return known;
+  const fresh = await resolveArticlePath(path);
+  rememberRoute(path, fresh);
+  return fresh;
+}
+
+function withRequestId(request: NextRequest, response: NextResponse, requestId: string): NextResponse {
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const { pathname } = request.nextUrl;
+  logger().info({ reqId: requestId, method: request.method, path: pathname.slice(0, 300) }, 'request');
+
+  if (!(await databaseIsUp())) {
+    return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);
+  }
+
+  const articlePath = parseArticlePath(pathname);
+  if (articlePath && (request.method === 'GET' || request.method === 'HEAD')) {
+    const route = await resolve(pathname).catch((error: unknown) => {
+      logger().error({ reqId: requestId, err: (error as Error).message }, 'article route lookup failed');
+      return { kind: 'unknown' } as const;
+    });
+    if (route.kind === 'moved') {
+      const target = new URL(route.location, request.url);
+      target.search = request.nextUrl.search;
+      return withRequestId(request, NextResponse.redirect(target, 301), requestId);
+    }
+    if (route.kind === 'gone') {
+      return withRequestId(request, NextResponse.rewrite(new URL('/pages/withdrawn', request.url), { status: 410 }), requestId);
+    }
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set('x-request-id', requestId);
+  return withRequestId(request, NextResponse.next({ request: { headers } }), requestId);
+}
+
+export const config = {
+  // Pages only: not Next's assets, not files in public/, not API routes (they answer for themselves).
+  matcher: ['/((?!_next/|api/|demo/|media/|favicon\\.ico|.*\\.[a-z0-9]{2,5}$).*)'],
+};

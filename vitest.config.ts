@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      'server-only': path.resolve(import.meta.dirname, 'test/empty-module.ts'),
+      '@': path.resolve(import.meta.dirname),
+    },
+  },
+  test: {
+    include: ['{db,lib,components,app}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // Each file gets its own process and so its own database (see db/testing.ts).
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+  },
+});
