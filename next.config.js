@@ -21,11 +21,13 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets several builds (tests, benchmarks) live side by side; the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   // PGlite loads its WASM from its own package folder; bundling it breaks that.
   serverExternalPackages: ['@electric-sql/pglite', 'pino', '@node-rs/argon2'],
-  // Builds must not depend on anything the app would otherwise fetch; the lint step is separate.
-  typescript: { ignoreBuildErrors: false },
+  // Types are checked by `npm run typecheck`, which `npm test` runs; the build skips that step.
+  typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
   async headers() {
     return [

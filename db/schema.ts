@@ -63,6 +63,13 @@ export const siteSettings = pgTable(
     commentPolicy: text('comment_policy').$type<CommentPolicy>().notNull().default('hold_first'),
     commentsCloseAfterDays: integer('comments_close_after_days').notNull().default(14),
     commentMaxDepth: integer('comment_max_depth').notNull().default(3),
+    /** Comments with this many links or more are held for moderation. */
+    commentLinkLimit: integer('comment_link_limit').notNull().default(2),
+    /** Words that hold a comment for moderation, and words that mark it as spam outright. */
+    moderationWords: text('moderation_words').array().notNull().default(sql`'{}'::text[]`),
+    blockedWords: text('blocked_words').array().notNull().default(sql`'{}'::text[]`),
+    /** Which pre-publish checklist warnings block publishing (the rest can be overridden). */
+    blockingChecks: text('blocking_checks').array().notNull().default(sql`'{}'::text[]`),
     modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -317,7 +324,9 @@ export const comments = pgTable(
     uniqueIndex('comments_idempotency_key').on(t.idempotencyKey),
     index('comments_thread_idx').on(t.articleId, t.status, t.createdAt, t.id),
     index('comments_status_idx').on(t.status, t.createdAt),
-    index('comments_email_idx').on(sql`lower(${t.authorEmail})`),
+    index('comments_email_idx').on(sql`lower(${t.authorEmail})`, t.createdAt),
+    index('comments_address_idx').on(t.clientAddress, t.createdAt),
+    index('comments_created_idx').on(t.createdAt),
   ],
 );
 
@@ -333,6 +342,80 @@ export const auditLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_created_idx').on(t.createdAt.desc())],
+);
+
+/** Failed sign-ins, per account and per client address, for throttling (kept in the database so every instance sees them). */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** "account:<lower e-mail>" or "address:<client address>". */
+    key: text('key').notNull(),
+    succeeded: boolean('succeeded').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_attempts_key_idx').on(t.key, t.createdAt)],
+);
+
+/** Secret links that show a draft to someone without an account, until they expire or are revoked. */
+export const previewLinks = pgTable(
+  'preview_links',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token; the token itself is only ever shown once, to its creator. */
+    tokenHash: text('token_hash').notNull(),
+    createdBy: integer('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('preview_links_token_key').on(t.tokenHash), index('preview_links_article_idx').on(t.articleId)],
+);
+
+/** One-time invitations for new staff, with the role they will have. */
+export const staffInvites = pgTable(
+  'staff_invites',
+  {
+    id: serial('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: text('role').$type<StaffRole>().notNull(),
+    invitedBy: integer('invited_by').references(() => staff.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('staff_invites_token_key').on(t.tokenHash),
+    check('staff_invites_role', sql`${t.role} IN ('admin', 'editor', 'author', 'contributor')`),
+  ],
+);
+
+/** Who has an article open in the editor, refreshed by a heartbeat, so others see it. */
+export const editSessions = pgTable(
+  'edit_sessions',
+  {
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.staffId] })],
+);
+
+/** Banned commenters, by e-mail address or client address. */
+export const commentBans = pgTable(
+  'comment_bans',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<'email' | 'address'>().notNull(),
+    value: text('value').notNull(),
+    reason: text('reason').notNull().default(''),
+    createdBy: integer('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('comment_bans_key').on(t.kind, t.value), check('comment_bans_kind', sql`${t.kind} IN ('email', 'address')`)],
 );
 
 export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));

@@ -17,7 +17,7 @@ function newestMtime(entry) {
 }
 
 export function buildIfNeeded({ quiet = false } = {}) {
-  const buildId = path.join('.next', 'BUILD_ID');
+  const buildId = path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map(newestMtime));
   if (builtAt > changedAt) {

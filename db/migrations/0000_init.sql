@@ -62,6 +62,16 @@ CREATE TABLE "audit_log" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "comment_bans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"value" text NOT NULL,
+	"reason" text DEFAULT '' NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "comment_bans_kind" CHECK ("comment_bans"."kind" IN ('email', 'address'))
+);
+--> statement-breakpoint
 CREATE TABLE "comments" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"article_id" integer NOT NULL,
@@ -94,6 +104,20 @@ CREATE TABLE "corrections" (
 	CONSTRAINT "corrections_body_length" CHECK (length("corrections"."body") BETWEEN 1 AND 2000)
 );
 --> statement-breakpoint
+CREATE TABLE "edit_sessions" (
+	"article_id" integer NOT NULL,
+	"staff_id" integer NOT NULL,
+	"seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "edit_sessions_article_id_staff_id_pk" PRIMARY KEY("article_id","staff_id")
+);
+--> statement-breakpoint
+CREATE TABLE "login_attempts" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"succeeded" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "media" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"src" text NOT NULL,
@@ -110,6 +134,16 @@ CREATE TABLE "media" (
 	"modified_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "media_dimensions" CHECK ("media"."width" > 0 AND "media"."height" > 0),
 	CONSTRAINT "media_alt_length" CHECK (length("media"."alt") <= 500)
+);
+--> statement-breakpoint
+CREATE TABLE "preview_links" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"article_id" integer NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_by" integer,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "revisions" (
@@ -144,6 +178,10 @@ CREATE TABLE "site_settings" (
 	"comment_policy" text DEFAULT 'hold_first' NOT NULL,
 	"comments_close_after_days" integer DEFAULT 14 NOT NULL,
 	"comment_max_depth" integer DEFAULT 3 NOT NULL,
+	"comment_link_limit" integer DEFAULT 2 NOT NULL,
+	"moderation_words" text[] DEFAULT '{}'::text[] NOT NULL,
+	"blocked_words" text[] DEFAULT '{}'::text[] NOT NULL,
+	"blocking_checks" text[] DEFAULT '{}'::text[] NOT NULL,
 	"modified_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "site_settings_singleton" CHECK ("site_settings"."id" = 1),
 	CONSTRAINT "site_settings_comment_policy" CHECK ("site_settings"."comment_policy" IN ('hold_all', 'hold_first', 'publish_all')),
@@ -172,6 +210,19 @@ CREATE TABLE "staff" (
 	CONSTRAINT "staff_name_length" CHECK (length("staff"."name") BETWEEN 1 AND 120)
 );
 --> statement-breakpoint
+CREATE TABLE "staff_invites" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"email" text NOT NULL,
+	"name" text DEFAULT '' NOT NULL,
+	"role" text NOT NULL,
+	"invited_by" integer,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "staff_invites_role" CHECK ("staff_invites"."role" IN ('admin', 'editor', 'author', 'contributor'))
+);
+--> statement-breakpoint
 CREATE TABLE "tags" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
@@ -197,13 +248,19 @@ ALTER TABLE "articles" ADD CONSTRAINT "articles_section_id_sections_id_fk" FOREI
 ALTER TABLE "articles" ADD CONSTRAINT "articles_featured_image_id_media_id_fk" FOREIGN KEY ("featured_image_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "comment_bans" ADD CONSTRAINT "comment_bans_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "corrections" ADD CONSTRAINT "corrections_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "edit_sessions" ADD CONSTRAINT "edit_sessions_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "edit_sessions" ADD CONSTRAINT "edit_sessions_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "media" ADD CONSTRAINT "media_uploaded_by_staff_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "preview_links" ADD CONSTRAINT "preview_links_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "preview_links" ADD CONSTRAINT "preview_links_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "revisions" ADD CONSTRAINT "revisions_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "revisions" ADD CONSTRAINT "revisions_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_invites" ADD CONSTRAINT "staff_invites_invited_by_staff_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "url_history" ADD CONSTRAINT "url_history_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "article_authors_staff_idx" ON "article_authors" USING btree ("staff_id","article_id");--> statement-breakpoint
 CREATE INDEX "article_tags_tag_idx" ON "article_tags" USING btree ("tag_id","article_id");--> statement-breakpoint
@@ -214,17 +271,24 @@ CREATE INDEX "articles_section_live_idx" ON "articles" USING btree ("section_id"
 CREATE INDEX "articles_status_idx" ON "articles" USING btree ("status","modified_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE UNIQUE INDEX "comment_bans_key" ON "comment_bans" USING btree ("kind","value");--> statement-breakpoint
 CREATE UNIQUE INDEX "comments_idempotency_key" ON "comments" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "comments_thread_idx" ON "comments" USING btree ("article_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "comments_status_idx" ON "comments" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "comments_email_idx" ON "comments" USING btree (lower("author_email"));--> statement-breakpoint
+CREATE INDEX "comments_email_idx" ON "comments" USING btree (lower("author_email"),"created_at");--> statement-breakpoint
+CREATE INDEX "comments_address_idx" ON "comments" USING btree ("client_address","created_at");--> statement-breakpoint
+CREATE INDEX "comments_created_idx" ON "comments" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "corrections_article_idx" ON "corrections" USING btree ("article_id","published_at");--> statement-breakpoint
 CREATE INDEX "corrections_published_idx" ON "corrections" USING btree ("published_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "login_attempts_key_idx" ON "login_attempts" USING btree ("key","created_at");--> statement-breakpoint
 CREATE INDEX "media_created_idx" ON "media" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "preview_links_token_key" ON "preview_links" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "preview_links_article_idx" ON "preview_links" USING btree ("article_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "revisions_article_version_key" ON "revisions" USING btree ("article_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "sections_slug_key" ON "sections" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "sections_position_idx" ON "sections" USING btree ("position");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_slug_key" ON "staff" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_email_key" ON "staff" USING btree (lower("email"));--> statement-breakpoint
+CREATE UNIQUE INDEX "staff_invites_token_key" ON "staff_invites" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "tags_slug_key" ON "tags" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "url_history_article_idx" ON "url_history" USING btree ("article_id");
