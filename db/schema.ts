@@ -314,6 +314,11 @@ export const comments = pgTable(
     depth: integer('depth').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Ids of the ancestors, top-level comment first ('{}' for a top-level comment). */
+    parentPath: bigint('parent_path', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /** The top-level comment of this thread, and the comment's place in it: keyset pagination in reading order. */
+    rootId: bigint('root_id', { mode: 'number' }).generatedAlwaysAs(sql`coalesce(parent_path[1], id)`),
+    threadPath: bigint('thread_path', { mode: 'number' }).array().generatedAlwaysAs(sql`parent_path || id`),
   },
   (t) => [
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'comments_parent_fk' }).onDelete('cascade'),
@@ -327,8 +332,21 @@ export const comments = pgTable(
     index('comments_email_idx').on(sql`lower(${t.authorEmail})`, t.createdAt),
     index('comments_address_idx').on(t.clientAddress, t.createdAt),
     index('comments_created_idx').on(t.createdAt),
+    // A thread page, oldest or newest conversation first, replies in order under their parent.
+    index('comments_thread_oldest_idx').on(t.articleId, t.rootId, t.threadPath).where(sql`status = 'approved'`),
+    index('comments_thread_newest_idx').on(t.articleId, t.rootId.desc(), t.threadPath).where(sql`status = 'approved'`),
+    index('comments_parent_idx').on(t.parentId),
   ],
 );
+
+/**
+ * Comments received site-wide per second, for the burst limit: incremented in the same
+ * transaction as the insert, so concurrent posts see an exact count.
+ */
+export const commentBursts = pgTable('comment_bursts', {
+  second: timestamp('second', { withTimezone: true }).primaryKey(),
+  hits: integer('hits').notNull().default(0),
+});
 
 /** Staff actions, for admins: who did what, when. */
 export const auditLog = pgTable(
