@@ -194,6 +194,15 @@ export const articles = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body_text, '')), 'C')`,
     ),
+    /**
+     * The top of the story, for ranking only: headline (A), standfirst (B) and the first 600
+     * characters of the body (C). Small enough to stay inside the row, so ranking a few thousand
+     * matches never reads the large `search` vector back from TOAST (`search` is for matching).
+     * See docs/decisions/ on site search.
+     */
+    searchLead: tsvector('search_lead').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 600)), 'C')`,
+    ),
     ...timestamps,
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "search_lead" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 600)), 'C')) STORED;
