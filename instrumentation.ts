@@ -2,6 +2,10 @@
 // brings the schema up to date and, on an empty database, creates the demo newspaper.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Sessions need a signing secret: production refuses to start without AUTH_SECRET; the demo
+  // (embedded database) generates one beside its data.
+  const { resolveAuthSecret } = await import('./lib/auth/secret');
+  resolveAuthSecret();
   const { logger } = await import('./lib/log');
   const { migrateDatabase } = await import('./db/migrate');
   const { getConnection } = await import('./db/connection');

@@ -29,6 +29,9 @@ const nextConfig = {
   // Types are checked by `npm run typecheck`, which `npm test` runs; the build skips that step.
   typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
+  // forbidden() and unauthorized(): dashboard pages, server actions and route handlers answer a
+  // lower role with a real 403 (see lib/auth/session.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

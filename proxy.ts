@@ -22,6 +22,10 @@ function withRequestId(request: NextRequest, response: NextResponse, requestId: 
   return response;
 }
 
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const hasSessionCookie = (request: NextRequest) =>
+  request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const { pathname } = request.nextUrl;
@@ -49,6 +53,18 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
+  if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
+    // A courtesy only: with no session cookie at all, go straight to sign-in and come back here.
+    // Every dashboard page, action and route handler still checks the session and role itself.
+    const wanted = `${pathname}${request.nextUrl.search}`;
+    if (!hasSessionCookie(request)) {
+      const signIn = new URL('/signin', request.url);
+      signIn.searchParams.set('callbackUrl', wanted);
+      return withRequestId(request, NextResponse.redirect(signIn, 303), requestId);
+    }
+    // Lets a page that finds the session revoked send the person back here after signing in.
+    headers.set('x-dashboard-path', wanted.slice(0, 2000));
+  }
   return withRequestId(request, NextResponse.next({ request: { headers } }), requestId);
 }
 

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleStatus, StaffRole } from '../db/schema';
+import { can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
+
+const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
+const actor = (role: StaffRole) => ({ id: 1, role });
+
+// The issue's rules, written out as a table so a change to one cell is a visible decision.
+const SITE: Record<SiteAction, StaffRole[]> = {
+  'dashboard.view': ['contributor', 'author', 'editor', 'admin'],
+  'article.create': ['contributor', 'author', 'editor', 'admin'],
+  'media.upload': ['author', 'editor', 'admin'],
+  'media.edit': ['author', 'editor', 'admin'],
+  'comments.moderate': ['editor', 'admin'],
+  'sections.manage': ['editor', 'admin'],
+  'tags.manage': ['editor', 'admin'],
+  'articles.editAll': ['editor', 'admin'],
+  'staff.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'audit.view': ['admin'],
+};
+
+describe('the permission matrix: who may do what', () => {
+  for (const [action, allowed] of Object.entries(SITE) as [SiteAction, StaffRole[]][]) {
+    for (const role of ROLES) {
+      it(`${role} ${allowed.includes(role) ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(actor(role), action)).toBe(allowed.includes(role));
+      });
+    }
+    it(`rolesFor(${action}) lists exactly the roles allowed`, () => {
+      expect(rolesFor(action).sort()).toEqual([...allowed].sort());
+    });
+  }
+});
+
+type Case = { status: ArticleStatus; own: boolean; action: ArticleAction; allowed: StaffRole[] };
+const ALL = ROLES;
+const UP_FROM_AUTHOR: StaffRole[] = ['author', 'editor', 'admin'];
+const EDITORS: StaffRole[] = ['editor', 'admin'];
+
+const ARTICLE_CASES: Case[] = [
+  // Own work.
+  { status: 'draft', own: true, action: 'edit', allowed: ALL },
+  { status: 'draft', own: true, action: 'submit', allowed: ALL },
+  { status: 'in_review', own: true, action: 'edit', allowed: ALL },
+  { status: 'draft', own: true, action: 'publish', allowed: UP_FROM_AUTHOR },
+  { status: 'in_review', own: true, action: 'publish', allowed: UP_FROM_AUTHOR },
+  { status: 'published', own: true, action: 'edit', allowed: UP_FROM_AUTHOR },
+  { status: 'scheduled', own: true, action: 'edit', allowed: UP_FROM_AUTHOR },
+  { status: 'published', own: true, action: 'withdraw', allowed: UP_FROM_AUTHOR },
+  { status: 'published', own: true, action: 'correct', allowed: UP_FROM_AUTHOR },
+  { status: 'draft', own: true, action: 'preview.share', allowed: ALL },
+  { status: 'draft', own: true, action: 'delete', allowed: ALL },
+  { status: 'published', own: true, action: 'delete', allowed: EDITORS },
+  // Someone else's work.
+  { status: 'draft', own: false, action: 'view', allowed: ALL },
+  { status: 'draft', own: false, action: 'edit', allowed: EDITORS },
+  { status: 'in_review', own: false, action: 'publish', allowed: EDITORS },
+  { status: 'published', own: false, action: 'edit', allowed: EDITORS },
+  { status: 'published', own: false, action: 'withdraw', allowed: EDITORS },
+  { status: 'published', own: false, action: 'correct', allowed: EDITORS },
+  { status: 'draft', own: false, action: 'preview.share', allowed: EDITORS },
+  { status: 'draft', own: false, action: 'submit', allowed: EDITORS },
+];
+
+describe('the article permission matrix: ownership and workflow', () => {
+  for (const c of ARTICLE_CASES) {
+    for (const role of ROLES) {
+      const ok = c.allowed.includes(role);
+      it(`${role} ${ok ? 'may' : 'may not'} ${c.action} ${c.own ? 'their own' : "someone else's"} ${c.status} article`, () => {
+        const article = { createdBy: c.own ? 1 : 2, authorIds: [], status: c.status };
+        expect(canOnArticle(actor(role), c.action, article)).toBe(ok);
+      });
+    }
+  }
+
+  it('counts being a named author as ownership', () => {
+    expect(canOnArticle(actor('author'), 'publish', { createdBy: 2, authorIds: [3, 1], status: 'draft' })).toBe(true);
+  });
+});

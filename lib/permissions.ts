@@ -1,0 +1,118 @@
+// Who may do what in the newsroom: the one place that says it. Pages use it to decide what to
+// show, and every server action, route handler and mutation uses it to decide what to allow, so a
+// hidden button is never the only thing standing in the way.
+import type { ArticleStatus, StaffRole } from '../db/schema';
+
+export type Actor = { id: number; role: StaffRole };
+
+/** Just what an ownership rule needs to know about an article. */
+export type ArticleSubject = { createdBy: number | null; authorIds: number[]; status: ArticleStatus };
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  contributor: 'Contributor',
+  author: 'Author',
+  editor: 'Editor',
+  admin: 'Admin',
+};
+
+export const ROLE_DESCRIPTIONS: Record<StaffRole, string> = {
+  contributor: 'Writes and edits their own drafts and submits them for review. Cannot publish or upload.',
+  author: 'Also uploads media, and publishes and edits their own articles.',
+  editor: "Edits and publishes everyone's articles, moderates comments, manages sections and tags.",
+  admin: 'Also manages staff, roles and site settings, and reads the audit log.',
+};
+
+const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
+
+/** True when `role` is at least `minimum` in the ladder contributor < author < editor < admin. */
+export const atLeast = (role: StaffRole, minimum: StaffRole) => RANK[role] >= RANK[minimum];
+
+/** Actions that depend on the role alone. */
+export type SiteAction =
+  | 'dashboard.view'
+  | 'article.create'
+  | 'media.upload'
+  | 'media.edit'
+  | 'comments.moderate'
+  | 'sections.manage'
+  | 'tags.manage'
+  | 'articles.editAll'
+  | 'staff.manage'
+  | 'settings.manage'
+  | 'audit.view';
+
+const MINIMUM: Record<SiteAction, StaffRole> = {
+  'dashboard.view': 'contributor',
+  'article.create': 'contributor',
+  'media.upload': 'author',
+  'media.edit': 'author',
+  'comments.moderate': 'editor',
+  'sections.manage': 'editor',
+  'tags.manage': 'editor',
+  'articles.editAll': 'editor',
+  'staff.manage': 'admin',
+  'settings.manage': 'admin',
+  'audit.view': 'admin',
+};
+
+/** Roles that may perform a role-only action: for `requireRole(...rolesFor('media.upload'))`. */
+export function rolesFor(action: SiteAction): StaffRole[] {
+  return (Object.keys(RANK) as StaffRole[]).filter((r) => atLeast(r, MINIMUM[action]));
+}
+
+export function can(actor: Actor, action: SiteAction): boolean {
+  return atLeast(actor.role, MINIMUM[action]);
+}
+
+/** Actions on one article, which depend on who wrote it and where it is in the workflow. */
+export type ArticleAction =
+  | 'view'
+  | 'edit'
+  | 'submit'
+  | 'publish'
+  | 'withdraw'
+  | 'correct'
+  | 'preview.share'
+  | 'delete';
+
+export const ownsArticle = (actor: Actor, article: ArticleSubject) => article.createdBy === actor.id || article.authorIds.includes(actor.id);
+
+export function canOnArticle(actor: Actor, action: ArticleAction, article: ArticleSubject): boolean {
+  const mine = ownsArticle(actor, article);
+  if (atLeast(actor.role, 'editor')) return true;
+  switch (action) {
+    case 'view':
+      // Everyone in the newsroom may read everyone's work; changing it is another matter.
+      return true;
+    case 'edit':
+    case 'preview.share':
+      if (actor.role === 'author') return mine;
+      // A contributor's article leaves their hands once an editor schedules or publishes it.
+      return mine && (article.status === 'draft' || article.status === 'in_review');
+    case 'submit':
+      return mine && article.status === 'draft';
+    case 'publish':
+    case 'withdraw':
+    case 'correct':
+      return actor.role === 'author' && mine;
+    case 'delete':
+      // Only something readers never saw can be deleted; published work is withdrawn instead.
+      return mine && article.status === 'draft';
+  }
+}
+
+/** Thrown by mutations when the actor may not do what they asked; actions turn it into a 403. */
+export class PermissionDeniedError extends Error {
+  constructor(message = 'You do not have permission to do that.') {
+    super(message);
+    this.name = 'PermissionDeniedError';
+  }
+}
+
+export function assertCan(actor: Actor, action: SiteAction): void {
+  if (!can(actor, action)) throw new PermissionDeniedError();
+}
+
+export function assertCanOnArticle(actor: Actor, action: ArticleAction, article: ArticleSubject): void {
+  if (!canOnArticle(actor, action, article)) throw new PermissionDeniedError();
+}
