@@ -1,0 +1,8 @@
+import { articleFeedResponse } from '@/lib/seo/feed-responses';
+
+export const dynamic = 'force-dynamic';
+
+/** /feeds/section/<slug>.xml */
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+  return articleFeedResponse(request, 'section', (await params).file);
+}
