@@ -60,6 +60,9 @@ const nextConfig = {
         { source: '/corrections', destination: '/pages/corrections' },
         { source: '/privacy', destination: '/pages/privacy' },
         { source: '/about', destination: '/pages/about' },
+        { source: '/standards', destination: '/pages/standards' },
+        { source: '/corrections-policy', destination: '/pages/corrections-policy' },
+        { source: '/ethics', destination: '/pages/ethics' },
       ],
     };
   },

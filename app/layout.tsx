@@ -6,6 +6,9 @@ import './globals.css';
 // the "unavailable" page) can be built and served without it.
 export const metadata: Metadata = {
   metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
+  // Closed by default: the dashboard, sign-in, search and error pages stay out of search engines,
+  // and each reader page opens itself with its own metadata (lib/seo/page-metadata.ts).
+  robots: { index: false, follow: true },
 };
 
 export const viewport: Viewport = {

@@ -45,6 +45,8 @@ export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
 export const RESERVED_SECTION_SLUGS = [
   'api', 'author', 'tag', 'search', 'dashboard', 'edition', 'pages', 'preview', 'privacy',
   'corrections', 'about', 'feeds', 'sitemap.xml', 'robots.txt', 'signin', 'media', '_next',
+  // Search engines and feed readers (issue 5): policy pages, generated images, sitemaps, icons.
+  'standards', 'ethics', 'corrections-policy', 'og', 'sitemaps', 'icons', 'apple-icon',
 ] as const;
 
 const slugCheck = (column: string) => sql.raw(`${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 120`);

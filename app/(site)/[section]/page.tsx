@@ -1,4 +1,6 @@
-import { SectionListing, sectionMetadata } from '@/components/site/section-listing';
+import { SectionListing } from '@/components/site/section-listing';
+import { SectionJsonLd } from '@/components/site/structured-data';
+import { sectionPageMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
@@ -6,9 +8,15 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ section: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return sectionMetadata((await params).section, '');
+  return sectionPageMetadata((await params).section, '');
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <SectionListing slug={(await params).section} cursor="" />;
+  const { section } = await params;
+  return (
+    <>
+      <SectionJsonLd slug={section} cursor="" />
+      <SectionListing slug={section} cursor="" />
+    </>
+  );
 }

@@ -1,4 +1,6 @@
-import { AuthorListing, authorMetadata } from '@/components/site/author-listing';
+import { AuthorListing } from '@/components/site/author-listing';
+import { AuthorJsonLd } from '@/components/site/structured-data';
+import { authorPageMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
@@ -6,9 +8,15 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return authorMetadata((await params).slug, '');
+  return authorPageMetadata((await params).slug, '');
 }
 
 export default async function AuthorPage({ params }: Props) {
-  return <AuthorListing slug={(await params).slug} cursor="" />;
+  const { slug } = await params;
+  return (
+    <>
+      <AuthorJsonLd slug={slug} cursor="" />
+      <AuthorListing slug={slug} cursor="" />
+    </>
+  );
 }

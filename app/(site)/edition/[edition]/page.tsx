@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { getFrontPage } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
+import { FrontPageJsonLd } from '@/components/site/structured-data';
+import { frontPageMetadata } from '@/lib/seo/page-metadata';
 import { sectionPath } from '@/lib/urls';
 
 // "/" is rewritten here (next.config.js) so the build never renders it: it is rendered on the
@@ -14,12 +16,7 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ edition: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await getSiteSettings();
-  return {
-    title: settings.tagline ? `${settings.name} – ${settings.tagline}` : settings.name,
-    description: settings.description || settings.tagline,
-    alternates: { canonical: '/' },
-  };
+  return frontPageMetadata();
 }
 
 export default async function FrontPage({ params }: Props) {
@@ -28,6 +25,7 @@ export default async function FrontPage({ params }: Props) {
   const { locale, timeZone } = settings;
   return (
     <div className="front">
+      <FrontPageJsonLd />
       <h1 className="visually-hidden">{settings.name}: the front page</h1>
       {front.lead ? (
         <section className="front__lead" aria-label="Lead story">

@@ -5,9 +5,13 @@ import type { ReactNode } from 'react';
 import { Timestamp } from '@/components/site/timestamp';
 import { listCorrections } from '@/db/queries/corrections';
 import { getSiteSettings, type SiteSettings } from '@/db/queries/settings';
+import { OrganizationJsonLd } from '@/components/site/structured-data';
+import { fixedPageMetadata, notFoundMetadata } from '@/lib/seo/page-metadata';
+import { NOINDEX } from '@/lib/seo/metadata';
 
-// The publication's fixed pages. /about, /privacy and /corrections are rewritten here
-// (next.config.js); "withdrawn" is what the proxy shows, with status 410, for a withdrawn article.
+// The publication's fixed pages. /about, /privacy, /corrections and the policies our structured
+// data points to (/standards, /corrections-policy, /ethics) are rewritten here (next.config.js);
+// "withdrawn" is what the proxy shows, with status 410, for a withdrawn article.
 export const revalidate = 3600;
 export const generateStaticParams = async () => [];
 
@@ -81,6 +85,93 @@ const PAGES: Record<string, PageDef> = {
       );
     },
   },
+  standards: {
+    title: 'Editorial standards',
+    description: 'The principles behind what we publish: accuracy, fairness, independence and clear labelling.',
+    index: true,
+    render: (s) => (
+      <>
+        <p>These are the rules {s.name} reports by. Every journalist, editor and contributor who publishes with us works to them, and readers may hold us to them.</p>
+        <h2>Accuracy first</h2>
+        <p>
+          We would rather be right than first. Facts that matter to a story are checked with the people or documents they come from; where a claim cannot be confirmed we say so in the story rather than leave
+          it out of sight. Numbers are given with their source and, where it helps, their context.
+        </p>
+        <h2>Sources</h2>
+        <p>
+          We name our sources wherever we can. We grant anonymity only when a source would face real harm by being named and the information cannot be had any other way; the editor on duty must agree, and
+          the story tells readers why the source is not named.
+        </p>
+        <h2>Fairness</h2>
+        <p>People and organisations facing serious criticism in a story are given a fair chance to answer it before publication, and their answer, or the fact that they did not reply, is reported.</p>
+        <h2>News, analysis and opinion</h2>
+        <p>Reporting, analysis and opinion are labelled as such. Opinion pieces carry the writer’s name; the views in them are theirs.</p>
+        <h2>Wire copy and partners</h2>
+        <p>Stories that use material from news agencies carry the agencies’ names and the initials of the editors who prepared them, so readers can see what came from where.</p>
+        <h2>Changes after publication</h2>
+        <p>
+          Stories are updated as events move on, and each update is dated. Mistakes are corrected in the open: see our <Link href="/corrections-policy">corrections policy</Link> and the{' '}
+          <Link href="/corrections">list of corrections</Link>.
+        </p>
+      </>
+    ),
+  },
+  'corrections-policy': {
+    title: 'Corrections policy',
+    description: 'How to tell us about a mistake, how we decide, and how corrections appear on our stories.',
+    index: true,
+    render: () => (
+      <>
+        <p>When we get something wrong we put it right promptly and say that we have. We never change the substance of a published story silently.</p>
+        <h2>Telling us about a mistake</h2>
+        <p>Write to the newsroom and name the story and what you believe is wrong. An editor who did not write the story reviews every request, normally within two working days.</p>
+        <h2>What we publish</h2>
+        <ul>
+          <li>
+            <strong>Correction</strong>: a factual error that we have fixed. The note says what was wrong and what is right.
+          </li>
+          <li>
+            <strong>Clarification</strong>: the story was accurate but could be misread; we explain what we meant.
+          </li>
+          <li>
+            <strong>Update</strong>: new information since publication changes the story.
+          </li>
+        </ul>
+        <p>
+          Each note is dated and shown at the foot of the story, and every one is also listed on our <Link href="/corrections">corrections page</Link>. Small fixes of spelling or grammar that change no
+          meaning are made without a note.
+        </p>
+        <h2>Withdrawing a story</h2>
+        <p>We remove a story only in rare cases, such as a legal order or a serious risk to someone’s safety. Its address then says that it has been withdrawn, and where we can we explain why.</p>
+      </>
+    ),
+  },
+  ethics: {
+    title: 'Ethics policy',
+    description: 'Conflicts of interest, gifts, privacy, and how our journalists treat the people they report on.',
+    index: true,
+    render: (s) => (
+      <>
+        <p>Readers trust {s.name} to report without fear or favour. This policy sets out what that asks of the people who work here.</p>
+        <h2>Independence</h2>
+        <p>
+          Our journalists do not accept payment, gifts beyond token value, or free travel from people or organisations they cover. Advertisers and owners have no say over what we report. Sponsored material, if
+          we ever carry it, is labelled and produced separately from the newsroom.
+        </p>
+        <h2>Conflicts of interest</h2>
+        <p>Staff declare personal, financial and political interests that touch their work to an editor, and do not cover subjects in which they have such an interest.</p>
+        <h2>Privacy and harm</h2>
+        <p>
+          We intrude on private lives only when the public interest clearly requires it. We take particular care with children, with people who are grieving, and with victims of crime, and we do not name
+          people who have not been charged with an offence unless there is a strong reason to.
+        </p>
+        <h2>Honest reporting</h2>
+        <p>We do not misrepresent who we are to get a story, except where a serious wrong can be exposed in no other way and a senior editor has agreed beforehand.</p>
+        <h2>Our readers’ comments</h2>
+        <p>Comments are moderated. We remove abuse, harassment and unlawful material, and we never publish a commenter’s e-mail address.</p>
+      </>
+    ),
+  },
   withdrawn: {
     title: 'This article has been withdrawn',
     description: 'This article is no longer available.',
@@ -99,10 +190,13 @@ const PAGES: Record<string, PageDef> = {
 type Props = { params: Promise<{ page: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const def = PAGES[(await params).page];
+  const { page } = await params;
+  const def = Object.hasOwn(PAGES, page) ? PAGES[page] : undefined;
   const settings = await getSiteSettings();
-  if (!def) return { title: `Not found – ${settings.name}` };
-  return { title: `${def.title} – ${settings.name}`, description: def.description, robots: def.index ? undefined : { index: false } };
+  if (!def) return notFoundMetadata(settings.name);
+  // "withdrawn" is shown at the withdrawn article's own address: no canonical of its own.
+  if (!def.index) return { title: `${def.title} – ${settings.name}`, description: def.description, robots: NOINDEX };
+  return fixedPageMetadata(settings, { ...def, path: `/${page}` });
 }
 
 export default async function FixedPage({ params }: Props) {
@@ -112,6 +206,7 @@ export default async function FixedPage({ params }: Props) {
   const settings = await getSiteSettings();
   return (
     <div className="prose-page">
+      {def.index ? <OrganizationJsonLd settings={settings} /> : null}
       <h1>{def.title}</h1>
       {await def.render(settings)}
     </div>

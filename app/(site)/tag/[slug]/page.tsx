@@ -1,4 +1,6 @@
-import { TagListing, tagMetadata } from '@/components/site/tag-listing';
+import { TagListing } from '@/components/site/tag-listing';
+import { TagJsonLd } from '@/components/site/structured-data';
+import { tagPageMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
@@ -6,9 +8,15 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return tagMetadata((await params).slug, '');
+  return tagPageMetadata((await params).slug, '');
 }
 
 export default async function TagPage({ params }: Props) {
-  return <TagListing slug={(await params).slug} cursor="" />;
+  const { slug } = await params;
+  return (
+    <>
+      <TagJsonLd slug={slug} cursor="" />
+      <TagListing slug={slug} cursor="" />
+    </>
+  );
 }

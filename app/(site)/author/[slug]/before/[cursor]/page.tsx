@@ -1,4 +1,6 @@
-import { AuthorListing, authorMetadata } from '@/components/site/author-listing';
+import { AuthorListing } from '@/components/site/author-listing';
+import { AuthorJsonLd } from '@/components/site/structured-data';
+import { authorPageMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
@@ -7,10 +9,15 @@ type Props = { params: Promise<{ slug: string; cursor: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const { slug, cursor } = await params;
-  return authorMetadata(slug, cursor);
+  return authorPageMetadata(slug, cursor);
 }
 
 export default async function OlderAuthorPage({ params }: Props) {
   const { slug, cursor } = await params;
-  return <AuthorListing slug={slug} cursor={cursor} />;
+  return (
+    <>
+      <AuthorJsonLd slug={slug} cursor={cursor} />
+      <AuthorListing slug={slug} cursor={cursor} />
+    </>
+  );
 }

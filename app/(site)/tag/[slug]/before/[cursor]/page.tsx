@@ -1,4 +1,6 @@
-import { TagListing, tagMetadata } from '@/components/site/tag-listing';
+import { TagListing } from '@/components/site/tag-listing';
+import { TagJsonLd } from '@/components/site/structured-data';
+import { tagPageMetadata } from '@/lib/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
@@ -7,10 +9,15 @@ type Props = { params: Promise<{ slug: string; cursor: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const { slug, cursor } = await params;
-  return tagMetadata(slug, cursor);
+  return tagPageMetadata(slug, cursor);
 }
 
 export default async function OlderTagPage({ params }: Props) {
   const { slug, cursor } = await params;
-  return <TagListing slug={slug} cursor={cursor} />;
+  return (
+    <>
+      <TagJsonLd slug={slug} cursor={cursor} />
+      <TagListing slug={slug} cursor={cursor} />
+    </>
+  );
 }

@@ -6,11 +6,13 @@ import { ArticleCard } from '@/components/site/article-card';
 import { Byline } from '@/components/site/byline';
 import { CorrectionsBox } from '@/components/site/corrections-box';
 import { StaffEmail } from '@/components/site/staff-email';
+import { ArticleJsonLd } from '@/components/site/structured-data';
 import { Timestamp } from '@/components/site/timestamp';
 import { getPublishedArticle, listRelatedArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { wireCredit } from '@/lib/byline';
 import { ageNotice } from '@/lib/dates';
+import { articleMetadata, notFoundMetadata } from '@/lib/seo/page-metadata';
 import { isSlug, sectionPath, tagPath } from '@/lib/urls';
 
 export const revalidate = 3600;
@@ -29,12 +31,8 @@ async function articleAt(params: Params) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [settings, article] = await Promise.all([getSiteSettings(), articleAt(await params)]);
-  if (!article) return { title: `Not found – ${settings.name}` };
-  return {
-    title: `${article.seoTitle || article.headline} – ${settings.name}`,
-    description: article.seoDescription || article.standfirst,
-    alternates: { canonical: article.canonicalUrl || article.path },
-  };
+  if (!article) return notFoundMetadata(settings.name);
+  return articleMetadata(settings, article);
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -48,6 +46,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <article className="article">
+      <ArticleJsonLd article={article} settings={settings} />
       <header className="article__header">
         <p className="kicker">
           <Link href={sectionPath(article.sectionSlug)}>{article.sectionName}</Link>
