@@ -350,15 +350,6 @@ export const comments = pgTable(
   ],
 );
 
-/**
- * Comments received site-wide per second, for the burst limit: incremented in the same
- * transaction as the insert, so concurrent posts see an exact count.
- */
-export const commentBursts = pgTable('comment_bursts', {
-  second: timestamp('second', { withTimezone: true }).primaryKey(),
-  hits: integer('hits').notNull().default(0),
-});
-
 /** Staff actions, for admins: who did what, when. */
 export const auditLog = pgTable(
   'audit_log',
