@@ -1,0 +1,397 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { commentRules, type CommentRules } from '../../lib/comments/config';
+import { formatReasons, judge } from '../../lib/comments/rules';
+import { countLinks, findListedWord } from '../../lib/comments/text';
+import { getDb, type Db } from '../client';
+import { getCommentTarget } from '../queries/comments';
+import { articles, auditLog, commentBans, comments, type CommentStatus } from '../schema';
+
+// Writing comments. Posting applies every rule inside one transaction that first takes advisory
+// locks on the commenter's e-mail address and client address, so two requests from the same
+// person are decided one after the other: a duplicate, a flood or a retried submission can never
+// slip through between a check and the insert. Requests from different people do not wait for
+// each other.
+
+/** What the commenter's own browser may see of a comment it posted (never the e-mail). */
+export type OwnComment = {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  /** Spam is reported as pending, so a spammer cannot tell the filter caught them. */
+  status: 'approved' | 'pending';
+};
+
+export type PostCommentInput = {
+  articleId: number;
+  parentId: number | null;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  idempotencyKey: string | null;
+  clientAddress: string | null;
+  userAgent: string | null;
+  /** The hidden field was filled in. */
+  honeypot: boolean;
+  /** The form was posted sooner than the minimum time after it was shown. */
+  tooFast: boolean;
+};
+
+export type ArticleRef = { id: number; slug: string };
+
+export type PostCommentResult =
+  | { kind: 'created'; comment: OwnComment; article: ArticleRef }
+  | { kind: 'replayed'; comment: OwnComment; article: ArticleRef }
+  | { kind: 'not_found' }
+  | { kind: 'closed' }
+  | { kind: 'bad_parent'; message: string }
+  | { kind: 'duplicate' }
+  | { kind: 'flood'; retryAfterSeconds: number }
+  | { kind: 'key_reused' };
+
+type Row = Record<string, unknown>;
+
+/** db.execute() returns an array on postgres.js and { rows } on PGlite. */
+function rowsOf(result: unknown): Row[] {
+  if (Array.isArray(result)) return result as Row[];
+  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}
+
+const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+
+/** A 64-bit advisory lock key for a string, as a decimal string for a bigint parameter. */
+function lockKey(name: string): bigint {
+  return crypto.createHash('sha256').update(name).digest().readBigInt64BE(0);
+}
+
+function ownComment(row: {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  depth: number;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+  status: CommentStatus;
+}): OwnComment {
+  return {
+    id: Number(row.id),
+    articleId: row.articleId,
+    parentId: row.parentId === null ? null : Number(row.parentId),
+    depth: row.depth,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    status: row.status === 'approved' ? 'approved' : 'pending',
+  };
+}
+
+const ownColumns = {
+  id: comments.id,
+  articleId: comments.articleId,
+  parentId: comments.parentId,
+  depth: comments.depth,
+  authorName: comments.authorName,
+  authorEmail: comments.authorEmail,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  status: comments.status,
+};
+
+/**
+ * The comment an idempotency key already made: the same submission again gets the same answer;
+ * the key reused for something else is refused.
+ */
+async function replay(db: Db, key: string, input: PostCommentInput, article: ArticleRef): Promise<PostCommentResult> {
+  const [row] = await db.select(ownColumns).from(comments).where(eq(comments.idempotencyKey, key));
+  if (!row) return { kind: 'key_reused' };
+  const same = row.articleId === input.articleId && row.authorEmail.toLowerCase() === input.authorEmail.toLowerCase() && row.body === input.body;
+  return same ? { kind: 'replayed', comment: ownComment(row), article } : { kind: 'key_reused' };
+}
+
+export async function postComment(input: PostCommentInput, rules: CommentRules = commentRules()): Promise<PostCommentResult> {
+  const db = getDb();
+  const found = await getCommentTarget(input.articleId);
+  if (!found) return { kind: 'not_found' };
+  const article: ArticleRef = { id: found.id, slug: found.slug };
+  if (found.closesAt && found.closesAt.getTime() <= found.now.getTime()) return { kind: 'closed' };
+
+  if (input.parentId !== null) {
+    const [parent] = await db
+      .select({ articleId: comments.articleId, status: comments.status, depth: comments.depth })
+      .from(comments)
+      .where(eq(comments.id, input.parentId));
+    if (!parent || parent.articleId !== input.articleId || parent.status !== 'approved') {
+      return { kind: 'bad_parent', message: 'The comment you replied to is not available. Your comment can be posted on its own instead.' };
+    }
+    if (parent.depth + 1 >= found.settings.maxDepth) {
+      return { kind: 'bad_parent', message: `Replies can only be nested ${found.settings.maxDepth} deep. Reply to an earlier comment in this conversation instead.` };
+    }
+  }
+
+  const email = input.authorEmail.toLowerCase();
+  // Word lists are matched outside the transaction: they need no lock and can be slow-ish.
+  const listed = [input.authorName, input.authorEmail, input.body, input.userAgent ?? '', input.clientAddress ?? ''];
+  const blockedWord = findListedWord(found.settings.blockedWords, listed);
+  const moderationWord = findListedWord(found.settings.moderationWords, listed);
+  const links = countLinks(input.body);
+
+  const locks = [lockKey(`comment-email:${email}`)];
+  if (input.clientAddress) locks.push(lockKey(`comment-address:${input.clientAddress}`));
+  locks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  const result = await db.transaction(async (tx) => {
+    // In a fixed order, so two transactions never wait for each other in a circle.
+    await tx.execute(sql`SELECT ${sql.join(locks.map((k) => sql`pg_advisory_xact_lock(${k.toString()}::bigint)::text`), sql`, `)}`);
+
+    const [facts] = rowsOf(
+      await tx.execute(sql`
+        SELECT
+          ${input.idempotencyKey ? sql`EXISTS (SELECT 1 FROM comments WHERE idempotency_key = ${input.idempotencyKey})` : sql`false`} AS replay,
+          EXISTS (SELECT 1 FROM comments WHERE lower(author_email) = ${email} AND article_id = ${input.articleId}
+                  AND body = ${input.body} AND status <> 'trash') AS duplicate,
+          (SELECT max(created_at) FROM comments WHERE lower(author_email) = ${email}
+                  AND created_at > clock_timestamp() - make_interval(secs => ${rules.floodSeconds})) AS last_by_email,
+          ${
+            input.clientAddress
+              ? sql`(SELECT max(created_at) FROM comments WHERE client_address = ${input.clientAddress}
+                  AND created_at > clock_timestamp() - make_interval(secs => ${rules.floodSeconds}))`
+              : sql`NULL::timestamptz`
+          } AS last_by_address,
+          EXISTS (SELECT 1 FROM comments WHERE lower(author_email) = ${email} AND status = 'approved') AS known,
+          EXISTS (SELECT 1 FROM comment_bans WHERE (kind = 'email' AND value = ${email})
+                  ${input.clientAddress ? sql`OR (kind = 'address' AND value = ${input.clientAddress})` : sql``}) AS banned,
+          clock_timestamp() AS now
+      `),
+    );
+    if (facts!.replay) return { kind: 'replay' } as const;
+    if (facts!.duplicate) return { kind: 'duplicate' } as const;
+    const now = toDate(facts!.now)!;
+    const last = [toDate(facts!.last_by_email), toDate(facts!.last_by_address)].filter((d): d is Date => d !== null);
+    if (last.length > 0) {
+      const latest = Math.max(...last.map((d) => d.getTime()));
+      const retryAfterSeconds = Math.max(1, Math.ceil((latest + rules.floodSeconds * 1000 - now.getTime()) / 1000));
+      return { kind: 'flood', retryAfterSeconds } as const;
+    }
+
+    // The burst limit counts comment ids, which the sequence hands out at once and never twice:
+    // every comment being posted right now has an id below ours and above the last one before
+    // the window, committed or not, so concurrent posts cannot all squeeze under the limit.
+    const [slot] = rowsOf(
+      await tx.execute(sql`
+        SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS id,
+          coalesce(
+            (SELECT id - 1 FROM comments WHERE created_at > clock_timestamp() - make_interval(secs => ${rules.burstWindowSeconds})
+              ORDER BY created_at LIMIT 1),
+            (SELECT max(id) FROM comments),
+            0
+          ) AS before_window
+      `),
+    );
+    const id = Number(slot!.id);
+    const recent = id - Number(slot!.before_window);
+
+    const verdict = judge({
+      commentMode: found.commentMode,
+      policy: found.settings.policy,
+      knownCommenter: Boolean(facts!.known),
+      links,
+      linkLimit: found.settings.linkLimit,
+      moderationWord,
+      blockedWord,
+      banned: Boolean(facts!.banned),
+      honeypot: input.honeypot,
+      tooFast: input.tooFast,
+      burst: recent > rules.burstLimit,
+    });
+
+    const inserted = await tx
+      .insert(comments)
+      .values({
+        id,
+        articleId: input.articleId,
+        // parent_path and depth are set from the parent by a trigger (db/migrations/0004).
+        parentId: input.parentId,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        body: input.body,
+        status: verdict.status,
+        heldReason: formatReasons(verdict),
+        clientAddress: input.clientAddress,
+        userAgent: input.userAgent ? input.userAgent.slice(0, 500) : null,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: sql`clock_timestamp()`,
+        modifiedAt: sql`clock_timestamp()`,
+      })
+      .onConflictDoNothing({ target: comments.idempotencyKey })
+      .returning(ownColumns);
+    // Nothing inserted: the same key was committed meanwhile by a request holding other locks.
+    return inserted[0] ? ({ kind: 'created', row: inserted[0] } as const) : ({ kind: 'replay' } as const);
+  });
+
+  switch (result.kind) {
+    case 'created':
+      return { kind: 'created', comment: ownComment(result.row), article };
+    case 'replay':
+      return replay(db, input.idempotencyKey!, input, article);
+    default:
+      return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moderation
+
+export type ModerationAction = 'approve' | 'unapprove' | 'spam' | 'trash' | 'restore';
+
+const TARGET_STATUS: Record<ModerationAction, CommentStatus> = {
+  approve: 'approved',
+  unapprove: 'pending',
+  spam: 'spam',
+  trash: 'trash',
+  restore: 'pending',
+};
+
+export type AffectedArticle = { id: number; slug: string };
+
+/**
+ * Changes the status of comments and returns the articles whose public thread changed, so the
+ * caller can expire their pages. Restoring brings a comment back from spam or trash to the queue.
+ */
+export async function moderateComments(ids: number[], action: ModerationAction, staffId: number | null): Promise<{ changed: number; articles: AffectedArticle[] }> {
+  const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 500);
+  if (unique.length === 0) return { changed: 0, articles: [] };
+  const status = TARGET_STATUS[action];
+  return getDb().transaction(async (tx) => {
+    const before = await tx
+      .select({ id: comments.id, status: comments.status, articleId: comments.articleId, slug: articles.slug })
+      .from(comments)
+      .innerJoin(articles, eq(articles.id, comments.articleId))
+      .where(inArray(comments.id, unique))
+      .for('update', { of: comments });
+    const eligible = before.filter((c) => (action === 'restore' ? c.status === 'spam' || c.status === 'trash' : c.status !== status));
+    if (eligible.length === 0) return { changed: 0, articles: [] };
+    await tx
+      .update(comments)
+      .set({ status, modifiedAt: sql`now()` })
+      .where(inArray(comments.id, eligible.map((c) => c.id)));
+    await tx.insert(auditLog).values({
+      staffId,
+      action: `comment.${action}`,
+      subject: eligible.length === 1 ? `comment:${eligible[0]!.id}` : `comments:${eligible.length}`,
+      detail: { ids: eligible.map((c) => c.id) },
+    });
+    // Only a change into or out of "approved" alters what readers see.
+    const visible = eligible.filter((c) => c.status === 'approved' || status === 'approved');
+    const articlesChanged = new Map(visible.map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
+    return { changed: eligible.length, articles: [...articlesChanged.values()] };
+  });
+}
+
+/** Edits the name and text of a comment (a moderator fixing a typo or removing a slur). */
+export async function editComment(id: number, change: { authorName: string; body: string }, staffId: number | null): Promise<AffectedArticle | null> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(comments)
+      .set({ authorName: change.authorName, body: change.body, modifiedAt: sql`now()` })
+      .where(eq(comments.id, id))
+      .returning({ articleId: comments.articleId, status: comments.status });
+    if (!row) return null;
+    await tx.insert(auditLog).values({ staffId, action: 'comment.edit', subject: `comment:${id}` });
+    const [article] = await tx.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId));
+    return article ?? null;
+  });
+}
+
+export type BanKind = 'email' | 'address';
+
+/** Bans an e-mail address or client address: their later comments go straight to spam. */
+export async function banCommenter(kind: BanKind, value: string, reason: string, staffId: number | null): Promise<{ created: boolean }> {
+  const normalised = kind === 'email' ? value.trim().toLowerCase() : value.trim();
+  return getDb().transaction(async (tx) => {
+    const rows = await tx
+      .insert(commentBans)
+      .values({ kind, value: normalised, reason: reason.slice(0, 500), createdBy: staffId })
+      .onConflictDoNothing()
+      .returning({ id: commentBans.id });
+    if (rows.length > 0) await tx.insert(auditLog).values({ staffId, action: 'comment.ban', subject: `ban:${rows[0]!.id}`, detail: { kind } });
+    return { created: rows.length > 0 };
+  });
+}
+
+export async function liftBan(id: number, staffId: number | null): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const rows = await tx.delete(commentBans).where(eq(commentBans.id, id)).returning({ id: commentBans.id });
+    if (rows.length > 0) await tx.insert(auditLog).values({ staffId, action: 'comment.unban', subject: `ban:${id}` });
+    return rows.length > 0;
+  });
+}
+
+/**
+ * Erases a commenter's personal data on request. Comments nobody replied to are deleted; a
+ * comment with replies keeps its place in the conversation but loses name, e-mail, text,
+ * address and browser, and leaves the public thread.
+ */
+export async function eraseCommenter(email: string, staffId: number | null): Promise<{ deleted: number; anonymised: number; articles: AffectedArticle[] }> {
+  const target = email.trim().toLowerCase();
+  return getDb().transaction(async (tx) => {
+    const mine = await tx
+      .select({ id: comments.id, status: comments.status, articleId: comments.articleId, slug: articles.slug })
+      .from(comments)
+      .innerJoin(articles, eq(articles.id, comments.articleId))
+      .where(eq(sql`lower(${comments.authorEmail})`, target))
+      .for('update', { of: comments });
+    if (mine.length === 0) return { deleted: 0, anonymised: 0, articles: [] };
+    const ids = mine.map((c) => c.id);
+    const withReplies = new Set(
+      (await tx.select({ parentId: comments.parentId }).from(comments).where(inArray(comments.parentId, ids))).map((r) => Number(r.parentId)),
+    );
+    const keep = ids.filter((id) => withReplies.has(id));
+    const remove = ids.filter((id) => !withReplies.has(id));
+    if (keep.length > 0) {
+      await tx
+        .update(comments)
+        .set({
+          authorName: 'Removed',
+          authorEmail: sql`'erased-' || ${comments.id} || '@invalid.invalid'`,
+          body: 'This comment was removed at its author’s request.',
+          status: 'trash',
+          clientAddress: null,
+          userAgent: null,
+          idempotencyKey: null,
+          modifiedAt: sql`now()`,
+        })
+        .where(inArray(comments.id, keep));
+    }
+    if (remove.length > 0) await tx.delete(comments).where(inArray(comments.id, remove));
+    // Only the count is recorded: the audit log must not keep the address it erased.
+    await tx.insert(auditLog).values({ staffId, action: 'comment.erase', subject: 'commenter', detail: { deleted: remove.length, anonymised: keep.length } });
+    const visible = new Map(mine.filter((c) => c.status === 'approved').map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
+    return { deleted: remove.length, anonymised: keep.length, articles: [...visible.values()] };
+  });
+}
+
+/**
+ * Drops client addresses and browser names from comments older than the retention period. Run on
+ * a schedule (lib/comments/maintenance.ts).
+ */
+export async function purgeCommenterTraces(rules: CommentRules = commentRules()): Promise<{ addressesDropped: number }> {
+  const db = getDb();
+  const [dropped] = rowsOf(
+    await db.execute(sql`
+      WITH dropped AS (
+        UPDATE comments SET client_address = NULL, user_agent = NULL
+        WHERE created_at < now() - make_interval(days => ${rules.addressRetentionDays})
+          AND (client_address IS NOT NULL OR user_agent IS NOT NULL)
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM dropped
+    `),
+  );
+  return { addressesDropped: Number(dropped?.n ?? 0) };
+}
