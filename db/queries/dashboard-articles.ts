@@ -1,0 +1,257 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { ArticleDraft } from '../../lib/article-draft';
+import { getDb } from '../client';
+import { articleAuthors, articles, articleTags, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode } from '../schema';
+
+// Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:
+// staff must always see the latest state.
+
+export const DASHBOARD_PAGE_SIZE = 25;
+export const ARTICLE_SORTS = ['modified', 'published', 'headline', 'created'] as const;
+export type ArticleSort = (typeof ARTICLE_SORTS)[number];
+
+export type ArticleFilter = {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  q?: string;
+  sort?: ArticleSort;
+  direction?: 'asc' | 'desc';
+  page?: number;
+};
+
+export type DashboardArticleRow = {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  sectionName: string | null;
+  authors: string[];
+  bylineText: string | null;
+  modifiedAt: string;
+  publishedAt: string | null;
+  path: string | null;
+  /** Other people with the article open in the editor right now. */
+  editing: string[];
+};
+
+/** How long after the last heartbeat someone still counts as editing. */
+export const PRESENCE_MS = () => Number(process.env.PRESENCE_WINDOW_SECONDS ?? 45) * 1000;
+
+export async function listEditingNow(articleIds: number[], now = new Date()): Promise<Map<number, { staffId: number; name: string }[]>> {
+  const out = new Map<number, { staffId: number; name: string }[]>();
+  if (articleIds.length === 0) return out;
+  const rows = await getDb()
+    .select({ articleId: editSessions.articleId, staffId: staff.id, name: staff.name })
+    .from(editSessions)
+    .innerJoin(staff, eq(staff.id, editSessions.staffId))
+    .where(and(inArray(editSessions.articleId, articleIds), gt(editSessions.seenAt, new Date(now.getTime() - PRESENCE_MS()))))
+    .orderBy(asc(staff.name));
+  for (const r of rows) out.set(r.articleId, [...(out.get(r.articleId) ?? []), { staffId: r.staffId, name: r.name }]);
+  return out;
+}
+
+export async function listDashboardArticles(filter: ArticleFilter, viewerId: number): Promise<{ items: DashboardArticleRow[]; total: number; page: number; pages: number }> {
+  const db = getDb();
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(articles.status, filter.status));
+  if (filter.sectionId) where.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.authorId) {
+    where.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, filter.authorId))));
+  }
+  const q = filter.q?.trim();
+  if (q) where.push(ilike(articles.headline, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const condition = where.length ? and(...where) : undefined;
+  const dir = filter.direction === 'asc' ? asc : desc;
+  const order = {
+    modified: [dir(articles.modifiedAt), dir(articles.id)],
+    published: [sql`${articles.publishedAt} ${sql.raw(filter.direction === 'asc' ? 'ASC' : 'DESC')} NULLS LAST`, dir(articles.id)],
+    headline: [filter.direction === 'desc' ? desc(sql`lower(${articles.headline})`) : asc(sql`lower(${articles.headline})`), dir(articles.id)],
+    created: [dir(articles.createdAt), dir(articles.id)],
+  }[filter.sort ?? 'modified'];
+
+  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(articles).where(condition);
+  const pages = Math.max(1, Math.ceil(total / DASHBOARD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const rows = await db
+    .select({
+      id: articles.id,
+      headline: articles.headline,
+      status: articles.status,
+      sectionName: sections.name,
+      bylineText: articles.bylineText,
+      modifiedAt: articles.modifiedAt,
+      publishedAt: articles.publishedAt,
+      path: articles.path,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(condition)
+    .orderBy(...order)
+    .limit(DASHBOARD_PAGE_SIZE)
+    .offset((page - 1) * DASHBOARD_PAGE_SIZE);
+  const ids = rows.map((r) => r.id);
+  const [authorRows, editing] = await Promise.all([
+    ids.length
+      ? db
+          .select({ articleId: articleAuthors.articleId, name: staff.name })
+          .from(articleAuthors)
+          .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
+          .where(inArray(articleAuthors.articleId, ids))
+          .orderBy(asc(articleAuthors.position))
+      : Promise.resolve([]),
+    listEditingNow(ids),
+  ]);
+  return {
+    total,
+    page,
+    pages,
+    items: rows.map((r) => ({
+      ...r,
+      modifiedAt: r.modifiedAt.toISOString(),
+      publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
+      authors: authorRows.filter((a) => a.articleId === r.id).map((a) => a.name),
+      editing: (editing.get(r.id) ?? []).filter((e) => e.staffId !== viewerId).map((e) => e.name),
+    })),
+  };
+}
+
+export type EditorArticle = {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  path: string | null;
+  createdBy: number | null;
+  firstPublishedAt: string | null;
+  publishedAt: string | null;
+  modifiedAt: string;
+  draft: ArticleDraft;
+  featuredImage: { id: number; src: string; alt: string; width: number; height: number } | null;
+};
+
+/** Everything the editor form shows, in the shape it edits. */
+export async function getEditorArticle(id: number): Promise<EditorArticle | null> {
+  const db = getDb();
+  const [row] = await db.select().from(articles).where(eq(articles.id, id));
+  if (!row) return null;
+  const [authorRows, tagRows, image] = await Promise.all([
+    db.select({ staffId: articleAuthors.staffId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(asc(articleAuthors.position)),
+    db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)).orderBy(asc(tags.name)),
+    row.featuredImageId
+      ? db.select({ id: media.id, src: media.src, alt: media.alt, width: media.width, height: media.height }).from(media).where(eq(media.id, row.featuredImageId))
+      : Promise.resolve([]),
+  ]);
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    path: row.path,
+    createdBy: row.createdBy,
+    firstPublishedAt: iso(row.firstPublishedAt),
+    publishedAt: iso(row.publishedAt),
+    modifiedAt: row.modifiedAt.toISOString(),
+    featuredImage: image[0] ?? null,
+    draft: {
+      headline: row.headline,
+      standfirst: row.standfirst,
+      slug: row.slug,
+      sectionId: row.sectionId,
+      tags: tagRows.map((t) => t.name),
+      authorIds: authorRows.map((a) => a.staffId),
+      bylineText: row.bylineText,
+      wireInitials: row.wireInitials,
+      wireAgencies: row.wireAgencies,
+      featuredImageId: row.featuredImageId,
+      featuredAlt: row.featuredAlt,
+      featuredCaption: row.featuredCaption,
+      featuredCredit: row.featuredCredit,
+      body: row.body,
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      canonicalUrl: row.canonicalUrl,
+      commentMode: row.commentMode as CommentMode,
+      commentsCloseAt: iso(row.commentsCloseAt),
+      embargoUntil: iso(row.embargoUntil),
+    },
+  };
+}
+
+export type RevisionListItem = { id: number; version: number; staffName: string | null; createdAt: string };
+
+export async function listRevisions(articleId: number, limit = 50): Promise<RevisionListItem[]> {
+  const rows = await getDb()
+    .select({ id: revisions.id, version: revisions.version, staffName: staff.name, createdAt: revisions.createdAt })
+    .from(revisions)
+    .leftJoin(staff, eq(staff.id, revisions.staffId))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(desc(revisions.version))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/** One revision's snapshot and the one saved before it, for a diff. */
+export async function getRevisionPair(articleId: number, revisionId: number) {
+  const db = getDb();
+  const [rev] = await db
+    .select({ id: revisions.id, version: revisions.version, snapshot: revisions.snapshot, createdAt: revisions.createdAt, staffName: staff.name })
+    .from(revisions)
+    .leftJoin(staff, eq(staff.id, revisions.staffId))
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.id, revisionId)));
+  if (!rev) return null;
+  const [previous] = await db
+    .select({ version: revisions.version, snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), lt(revisions.version, rev.version)))
+    .orderBy(desc(revisions.version))
+    .limit(1);
+  return { revision: { ...rev, createdAt: rev.createdAt.toISOString() }, previous: previous ?? null };
+}
+
+export type HomeCounts = {
+  myDrafts: { id: number; headline: string; modifiedAt: string }[];
+  inReview: { id: number; headline: string; modifiedAt: string }[];
+  scheduled: { id: number; headline: string; publishedAt: string }[];
+  missed: { id: number; headline: string; publishedAt: string; embargoUntil: string | null }[];
+  publishedPerDay: { day: string; n: number }[];
+};
+
+export async function getDashboardHome(staffId: number, timeZone: string, now = new Date()): Promise<HomeCounts> {
+  const db = getDb();
+  const brief = { id: articles.id, headline: articles.headline };
+  const mine = or(eq(articles.createdBy, staffId), inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, staffId))));
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [myDrafts, inReview, scheduled, missed, perDay] = await Promise.all([
+    db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(and(eq(articles.status, 'draft'), mine)).orderBy(desc(articles.modifiedAt)).limit(10),
+    db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(eq(articles.status, 'in_review')).orderBy(asc(articles.modifiedAt)).limit(10),
+    db.select({ ...brief, publishedAt: articles.publishedAt }).from(articles).where(and(eq(articles.status, 'scheduled'), gt(articles.publishedAt, now))).orderBy(asc(articles.publishedAt)).limit(10),
+    db
+      .select({ ...brief, publishedAt: articles.publishedAt, embargoUntil: articles.embargoUntil })
+      .from(articles)
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+      .orderBy(asc(articles.publishedAt))
+      .limit(20),
+    db
+      .select({ day: sql<string>`to_char(${articles.firstPublishedAt} AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`, n: count() })
+      .from(articles)
+      .where(and(inArray(articles.status, ['published', 'withdrawn']), gt(articles.firstPublishedAt, since), lte(articles.firstPublishedAt, now)))
+      .groupBy(sql`1`),
+  ]);
+  const iso = (d: Date | null) => (d ?? new Date(0)).toISOString();
+  return {
+    myDrafts: myDrafts.map((r) => ({ ...r, modifiedAt: iso(r.modifiedAt) })),
+    inReview: inReview.map((r) => ({ ...r, modifiedAt: iso(r.modifiedAt) })),
+    scheduled: scheduled.map((r) => ({ ...r, publishedAt: iso(r.publishedAt) })),
+    missed: missed.map((r) => ({ ...r, publishedAt: iso(r.publishedAt), embargoUntil: r.embargoUntil ? r.embargoUntil.toISOString() : null })),
+    publishedPerDay: perDay.map((r) => ({ day: r.day, n: Number(r.n) })),
+  };
+}
+
+export async function listSectionOptions(): Promise<{ id: number; name: string; slug: string }[]> {
+  return getDb().select({ id: sections.id, name: sections.name, slug: sections.slug }).from(sections).orderBy(asc(sections.position), asc(sections.name));
+}
+
+export async function listTagNames(limit = 500): Promise<string[]> {
+  const rows = await getDb().select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(limit);
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { publishBlockers, runChecklist, type ChecklistInput } from './checklist';
+
+const good: ChecklistInput = {
+  headline: 'Harbour wall holds through the storm',
+  standfirst: 'Engineers say repairs worked.',
+  seoDescription: null,
+  sectionId: 1,
+  authorCount: 1,
+  bylineText: null,
+  body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'All quiet.' }] }] },
+  featuredAlt: 'The wall at dawn',
+  hasFeaturedImage: true,
+};
+
+describe('the pre-publish checklist', () => {
+  it('passes a finished article', () => {
+    expect(runChecklist(good).every((r) => r.ok)).toBe(true);
+  });
+
+  it('catches each problem the newsroom asked for', () => {
+    const failed = runChecklist({
+      ...good,
+      headline: 'x'.repeat(111),
+      standfirst: '',
+      sectionId: null,
+      authorCount: 0,
+      featuredAlt: '',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quote from TK here.' }] }, { type: 'image', attrs: { src: '/a.jpg', alt: '' } }] },
+    })
+      .filter((r) => !r.ok)
+      .map((r) => r.id);
+    expect(failed.sort()).toEqual(['alt_text', 'byline', 'description', 'headline_length', 'section', 'tk']);
+  });
+
+  it('does not mistake words containing tk for the placeholder', () => {
+    expect(runChecklist({ ...good, standfirst: 'Talks in Tkvarcheli and outskirts' }).find((r) => r.id === 'tk')!.ok).toBe(true);
+  });
+
+  it('lets warnings be overridden unless the settings make them blocking', () => {
+    const results = runChecklist({ ...good, standfirst: '', sectionId: null });
+    expect(publishBlockers(results, [], true)).toEqual([]);
+    expect(publishBlockers(results, ['section'], true).map((r) => r.id)).toEqual(['section']);
+    expect(publishBlockers(results, [], false).map((r) => r.id).sort()).toEqual(['description', 'section']);
+  });
+});

@@ -1,0 +1,97 @@
+// Turns what the TipTap editor produces into the stored body format (lib/article-body.ts):
+// only the nodes, marks and attributes Broadsheet renders survive, whatever was pasted or typed.
+import type { ArticleBody, Block, Inline, ListItem, Mark, Paragraph } from './article-body';
+
+type PMNode = { type?: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type?: string; attrs?: Record<string, unknown> }[] };
+
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+function marksOf(node: PMNode): Mark[] | undefined {
+  const out: Mark[] = [];
+  for (const m of node.marks ?? []) {
+    if (m.type === 'bold') out.push({ type: 'bold' });
+    else if (m.type === 'italic') out.push({ type: 'italic' });
+    else if (m.type === 'link' && typeof m.attrs?.href === 'string' && SAFE_HREF.test(m.attrs.href) && m.attrs.href.length <= 2000) {
+      out.push({ type: 'link', attrs: { href: m.attrs.href } });
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+function inline(nodes: PMNode[] | undefined): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes ?? []) {
+    if (n.type === 'hardBreak') out.push({ type: 'hardBreak' });
+    else if (n.type === 'text' && typeof n.text === 'string' && n.text.length > 0) {
+      const marks = marksOf(n);
+      out.push(marks ? { type: 'text', text: n.text.slice(0, 20000), marks } : { type: 'text', text: n.text.slice(0, 20000) });
+    } else if (n.content) out.push(...inline(n.content));
+  }
+  return out;
+}
+
+const paragraph = (content: Inline[]): Paragraph => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' });
+
+/** Flattens anything (nested lists, headings inside quotes) into plain paragraphs. */
+function paragraphsOf(node: PMNode): Paragraph[] {
+  if (node.type === 'paragraph' || node.type === 'heading') return [paragraph(inline(node.content))];
+  if (node.type === 'text' || node.type === 'hardBreak') return [paragraph(inline([node]))];
+  return (node.content ?? []).flatMap(paragraphsOf);
+}
+
+function listItems(node: PMNode): ListItem[] {
+  const items: ListItem[] = [];
+  for (const li of node.content ?? []) {
+    const paras = paragraphsOf(li).filter((p) => p.content?.length);
+    if (paras.length) items.push({ type: 'listItem', content: paras });
+  }
+  return items;
+}
+
+function block(node: PMNode): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [paragraph(inline(node.content))];
+    case 'heading': {
+      const level = node.attrs?.level === 3 ? 3 : 2;
+      return [{ type: 'heading', attrs: { level }, content: inline(node.content) }];
+    }
+    case 'blockquote': {
+      const paras = paragraphsOf(node).filter((p) => p.content?.length);
+      return paras.length ? [{ type: 'blockquote', content: paras }] : [];
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const items = listItems(node);
+      return items.length ? [{ type: node.type, content: items }] : [];
+    }
+    case 'image': {
+      const a = node.attrs ?? {};
+      const src = typeof a.src === 'string' ? a.src : '';
+      if (!/^\/(?!\/)/.test(src)) return [];
+      const str = (v: unknown, max: number) => (typeof v === 'string' && v ? v.slice(0, max) : undefined);
+      const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : typeof v === 'string' && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+      const attrs: Extract<Block, { type: 'image' }>['attrs'] = { src, alt: typeof a.alt === 'string' ? a.alt.slice(0, 500) : '' };
+      const caption = str(a.caption ?? a.title, 1000);
+      const credit = str(a.credit, 200);
+      const width = num(a.width);
+      const height = num(a.height);
+      if (caption) attrs.caption = caption;
+      if (credit) attrs.credit = credit;
+      if (width) attrs.width = width;
+      if (height) attrs.height = height;
+      return [{ type: 'image', attrs }];
+    }
+    default:
+      // Unknown blocks (code, rules, tables from a paste) keep their words as paragraphs.
+      return paragraphsOf(node).filter((p) => p.content?.length);
+  }
+}
+
+export function editorDocToBody(doc: unknown): ArticleBody {
+  const root = (doc ?? {}) as PMNode;
+  const blocks = (root.content ?? []).flatMap(block);
+  // An empty trailing paragraph is the editor's cursor line, not content.
+  while (blocks.length && blocks.at(-1)!.type === 'paragraph' && !(blocks.at(-1) as Paragraph).content?.length) blocks.pop();
+  return { type: 'doc', content: blocks.slice(0, 2000) };
+}

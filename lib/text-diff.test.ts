@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { diffWords } from './text-diff';
+
+describe('revision diffs', () => {
+  it('shows which words were removed and added', () => {
+    expect(diffWords('The harbour wall held.', 'The old harbour wall gave way.')).toEqual([
+      { kind: 'same', text: 'The ' },
+      { kind: 'added', text: 'old ' },
+      { kind: 'same', text: 'harbour wall ' },
+      { kind: 'removed', text: 'held.' },
+      { kind: 'added', text: 'gave way.' },
+    ]);
+  });
+
+  it('reports identical texts as unchanged', () => {
+    expect(diffWords('same', 'same')).toEqual([{ kind: 'same', text: 'same' }]);
+  });
+});
