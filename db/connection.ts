@@ -37,7 +37,7 @@ export class DatabaseLockedError extends Error {
 }
 
 export function pgliteFolder(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+  return path.resolve(/* turbopackIgnore: true */ process.env.PGLITE_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
 }
 
 function processIsAlive(pid: number): boolean {
