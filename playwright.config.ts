@@ -1,0 +1,88 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests drive the production build (`next start`) on its own port with fresh data
+// (see e2e/support/web-server.mjs), in Debian's chromium: browsers are never downloaded.
+//
+// Environment:
+//   E2E_PORT       port of the test server (default 3100)
+//   NEXT_DIST_DIR  which build to serve (default .next); scripts/build-if-needed.mjs builds it
+//   DATABASE_URL   run against PostgreSQL (a fresh database per run) instead of embedded PGlite
+//   E2E_RESULTS    folder for the JSON report and failure artefacts (default test-results)
+//
+// Tests that do not depend on the viewport (status codes, headers, the outage test) carry the
+// tag @once and run in the desktop project only.
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const results = process.env.E2E_RESULTS ?? 'test-results';
+const ci = Boolean(process.env.CI);
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  // Two cores are shared by the server, the browser and the runner: two workers stay reliable.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: ci,
+  retries: ci ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: `${results}/e2e-artifacts`,
+  reporter: [[ci ? 'dot' : 'list'], ['json', { outputFile: `${results}/playwright.json` }]],
+  use: {
+    baseURL,
+    launchOptions: chromium,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    navigationTimeout: 30_000,
+    actionTimeout: 10_000,
+  },
+  projects: [
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium },
+    },
+    {
+      name: 'phone',
+      grepInvert: /@once/,
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions: chromium,
+      },
+    },
+  ],
+  webServer: {
+    command: 'node e2e/support/web-server.mjs',
+    url: `${baseURL}/api/health`,
+    env: {
+      E2E_PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_TRUST_HOST: 'true',
+      AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+    },
+    // Includes a production build when there is none (about a minute on two cores).
+    timeout: 300_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

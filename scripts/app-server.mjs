@@ -1,0 +1,211 @@
+// Starting and stopping the production server for tests and benchmarks, each on its own port and
+// its own fresh data: a new embedded-database folder, or a new database on the PostgreSQL server
+// named by DATABASE_URL. Used by the Playwright web server (e2e/support/web-server.mjs), the
+// outage test, `npm test` and `npm run bench`.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const NEXT_BIN = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+/** A connection string with another database name (and no password, for messages). */
+export function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** The database name of a connection string ("postgres" when it has none). */
+export function databaseName(url) {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+}
+
+/**
+ * Creates an empty database on the server of `serverUrl` and returns its URL and a drop function.
+ * The name says what made it and when, so a leftover one is easy to recognise.
+ */
+export async function createFreshDatabase(serverUrl, prefix = 'broadsheet_e2e') {
+  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  return {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => dropDatabase(serverUrl, name),
+  };
+}
+
+export async function dropDatabase(serverUrl, name) {
+  const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '')}" WITH (FORCE)`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+/** A new, empty folder for the embedded database, under the system temp folder. */
+export function freshPgliteDir(prefix = 'e2e') {
+  const dir = path.join(os.tmpdir(), `${prefix}-${Date.now().toString(36)}-${process.pid}`);
+  removePgliteDir(dir);
+  return dir;
+}
+
+export function removePgliteDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(`${dir}.lock`, { force: true });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts `next start` from an existing build and resolves once /api/health answers 200 (the
+ * schema is migrated and the demo content seeded by then: instrumentation.ts runs first).
+ *
+ * detached: the server leads its own process group, so `stop()` and CPU accounting cover the
+ * child it forks. Pass false when something else (Playwright) owns the process group.
+ */
+export async function startApp({
+  port,
+  distDir = process.env.NEXT_DIST_DIR || '.next',
+  databaseUrl,
+  pgliteDir,
+  env = {},
+  detached = true,
+  echo = false,
+  timeoutMs = 180_000,
+  host = '127.0.0.1',
+}) {
+  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run scripts/build-if-needed.mjs first.`);
+  const childEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDir,
+    AUTH_TRUST_HOST: 'true',
+    AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-0123456789',
+    ...env,
+  };
+  if (databaseUrl) {
+    childEnv.DATABASE_URL = databaseUrl;
+    delete childEnv.PGLITE_DIR;
+  } else {
+    delete childEnv.DATABASE_URL;
+    childEnv.PGLITE_DIR = pgliteDir;
+  }
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', host], {
+    env: childEnv,
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  const listeners = new Set();
+  const onData = (stream) => (chunk) => {
+    const text = chunk.toString();
+    for (const line of text.split('\n')) if (line) output.push(line);
+    if (output.length > 5000) output.splice(0, output.length - 5000);
+    if (echo) stream.write(text);
+    for (const listener of listeners) listener(text);
+  };
+  child.stdout.on('data', onData(process.stdout));
+  child.stderr.on('data', onData(process.stderr));
+  let exited = null;
+  const exit = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    });
+  });
+
+  const url = `http://${host}:${port}`;
+  const stop = async () => {
+    if (exited) return;
+    try {
+      if (detached) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    const done = await Promise.race([exit.then(() => true), sleep(10_000).then(() => false)]);
+    if (!done) {
+      try {
+        if (detached) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await exit;
+    }
+  };
+
+  const started = Date.now();
+  for (;;) {
+    if (exited) {
+      throw new Error(`The server on port ${port} exited during start-up (${exited.code ?? exited.signal}):\n${output.slice(-40).join('\n')}`);
+    }
+    if (Date.now() - started > timeoutMs) {
+      await stop();
+      throw new Error(`The server on port ${port} was not healthy after ${timeoutMs / 1000} s:\n${output.slice(-40).join('\n')}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (response.status === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+
+  return {
+    url,
+    port,
+    pid: child.pid,
+    kind: databaseUrl ? 'postgres' : 'pglite',
+    /** Lines the server printed so far (the last 5,000). */
+    output,
+    /** Calls `listener(text)` with everything the server prints from now on; returns an unsubscribe. */
+    onOutput(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    exited: () => exited,
+    stop,
+  };
+}
+
+/** utime + stime, in milliseconds, of every live process in a process group (Linux /proc). */
+export function processGroupCpuMs(pgid) {
+  const ticksPerSecond = 100; // USER_HZ on Linux; /proc reports times in these ticks.
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // Exited while we looked.
+    }
+    // The command name may contain spaces and parentheses: fields start after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state(0) ppid(1) pgrp(2) ... utime(11) stime(12).
+    if (Number(fields[2]) !== pgid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
