@@ -85,7 +85,7 @@ export type ArticleInput = {
 };
 
 /** The latest of publication, the last update and the last correction: the article's dateModified and sitemap lastmod. */
-export function articleModifiedAt(a: Pick<ArticleInput, 'firstPublishedAt' | 'updatedAt' | 'corrections'>): string {
+export function articleModifiedAt(a: { firstPublishedAt: string; updatedAt: string | null; corrections: { publishedAt: string }[] }): string {
   const times = [a.firstPublishedAt, a.updatedAt, ...a.corrections.map((c) => c.publishedAt)].filter((t): t is string => Boolean(t)).map((t) => new Date(t).getTime());
   return new Date(Math.max(...times)).toISOString();
 }
