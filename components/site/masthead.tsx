@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { SectionLink, SiteSettings } from '@/db/queries/settings';
 import { sectionPath } from '@/lib/urls';
+import { SearchBox } from './search-box';
 
 export function Masthead({ settings, sections }: { settings: SiteSettings; sections: SectionLink[] }) {
   return (
@@ -10,6 +11,7 @@ export function Masthead({ settings, sections }: { settings: SiteSettings; secti
           <Link href="/">{settings.name}</Link>
         </p>
         {settings.tagline ? <p className="masthead__tagline">{settings.tagline}</p> : null}
+        <SearchBox />
       </div>
       <nav className="sections-nav" aria-label="Sections">
         <ul>

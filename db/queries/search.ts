@@ -1,0 +1,532 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { cachedQuery } from '../cache';
+import { getDb } from '../client';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../schema';
+import { cacheTags } from '../tags';
+import { isLive } from './conditions';
+
+// Site search on PostgreSQL full-text search. Matching uses `articles.search` (headline A,
+// standfirst B, the whole body C) through its GIN index; ranking uses `articles.search_lead`
+// (the same weights over the top of the story), which is small enough to stay in the row.
+// Both are generated columns, so the index follows every publish, edit and withdrawal at once.
+//
+// Ranking blends relevance with recency: ts_rank_cd(search_lead) scaled by a factor that falls
+// from 1 (today) to 0.65 (a year old) and towards 0.3 (very old). So that a common word costs no
+// more at a million articles than a rare one, a query is first probed: when it matches fewer than
+// PROBE_CAP articles they are all ranked; otherwise only the newest matches are ranked, in a window
+// of time widened until it holds at least POOL of them (the count is then an estimate).
+// See docs/decisions/2026-12-01-site-search.md.
+
+export const SEARCH_MAX_QUERY_LENGTH = 200;
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_PAGE = 25;
+/** Below this many matches every match is ranked; at or above it only the newest are. */
+const PROBE_CAP = 2000;
+/** Phrase matches are re-checked against the full vector row by row, so they get a lower cap. */
+const PHRASE_PROBE_CAP = 500;
+/** How many of the newest matches a common query ranks (at least). */
+const POOL = 400;
+const DAY_MS = 86_400_000;
+const YEAR_SECONDS = 31_557_600;
+
+/** Private-use characters that mark highlighted words in ts_headline's output; stripped from the input first. */
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … "`;
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+export type NormalisedQuery = { text: string; trimmed: boolean };
+
+/**
+ * What a person typed, made safe to search for: one string (the first, if the URL repeated the
+ * parameter), no NUL or other control characters, no broken surrogate pairs, Unicode NFC, single
+ * spaces, and at most SEARCH_MAX_QUERY_LENGTH characters (cut at a word break where there is one).
+ */
+export function normaliseQuery(raw: unknown): NormalisedQuery {
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof first !== 'string') return { text: '', trimmed: false };
+  // Long input is cut before any work on it, so 10,000 characters cost no more than 200.
+  const head = first.length > SEARCH_MAX_QUERY_LENGTH * 8 ? first.slice(0, SEARCH_MAX_QUERY_LENGTH * 8) : first;
+  const clean = head
+    .toWellFormed()
+    .replace(/[\u0000-\u001f\u007f-\u009f\uE000\uE001\uFFFD]/g, ' ')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = Array.from(clean);
+  if (chars.length <= SEARCH_MAX_QUERY_LENGTH && head.length === first.length) return { text: clean, trimmed: false };
+  let cut = chars.slice(0, SEARCH_MAX_QUERY_LENGTH).join('');
+  const lastSpace = cut.lastIndexOf(' ');
+  if (chars.length > SEARCH_MAX_QUERY_LENGTH && lastSpace > SEARCH_MAX_QUERY_LENGTH * 0.75) cut = cut.slice(0, lastSpace);
+  return { text: cut.trim(), trimmed: true };
+}
+
+/** A prefix query from the words of a search ("harbo wal" → harbo:* & wal:*); null when no word is long enough. */
+export function prefixQueryText(text: string): string | null {
+  const positive = text.replace(/(^|\s)-\S+/g, ' ').replace(/\bOR\b/g, ' ');
+  const words = (positive.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .map((w) => w.toLowerCase())
+    .filter((w) => Array.from(w).length >= 3 && Array.from(w).length <= 60);
+  const unique = [...new Set(words)].slice(0, 8);
+  return unique.length ? unique.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+/** A yyyy-mm-dd date that exists, or null. */
+export function parseDay(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2999 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return value;
+}
+
+/** The instant a calendar day starts in a time zone. */
+export function startOfDayInZone(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/** A run of text, highlighted when `mark` is true (rendered as <mark>; never as HTML). */
+export type Segment = { text: string; mark: boolean };
+
+export type SearchProblem =
+  /** Nothing to search for. */
+  | 'empty'
+  /** Only words too common to search for ("the", "and") or only punctuation. */
+  | 'stopwords'
+  /** Only words to leave out ("-budget"): there is nothing to look for. */
+  | 'negative-only'
+  /** PostgreSQL could not read the query at all. */
+  | 'unreadable';
+
+type Outcome = {
+  /** The query as searched, after trimming. */
+  query: string;
+  trimmed: boolean;
+  /** 'exact': the words as typed; 'prefix': nothing matched exactly, so words starting with them. */
+  mode: 'exact' | 'prefix';
+  problem: SearchProblem | null;
+  total: number;
+  /** True when there were too many matches to count: `total` is then an estimate (at least PROBE_CAP). */
+  totalIsEstimate: boolean;
+  page: number;
+  pageCount: number;
+};
+
+export type SearchHit = {
+  id: number;
+  path: string;
+  headline: Segment[];
+  snippet: Segment[];
+  sectionSlug: string;
+  sectionName: string;
+  publishedAt: string;
+};
+
+export type SearchResult = Outcome & { hits: SearchHit[] };
+
+export type StaffSearchHit = {
+  id: number;
+  headline: Segment[];
+  snippet: Segment[];
+  status: ArticleStatus;
+  path: string | null;
+  sectionName: string | null;
+  modifiedAt: string;
+  publishedAt: string | null;
+};
+
+export type StaffSearchResult = Outcome & { hits: StaffSearchHit[] };
+
+/** Splits ts_headline output at the markers into plain and highlighted runs. */
+export function toSegments(marked: string): Segment[] {
+  const out: Segment[] = [];
+  let mark = false;
+  let text = '';
+  const push = () => {
+    if (!text) return;
+    const last = out.at(-1);
+    if (last && last.mark === mark) last.text += text;
+    else out.push({ text, mark });
+    text = '';
+  };
+  for (const ch of marked) {
+    if (ch === MARK_START || ch === MARK_END) {
+      push();
+      mark = ch === MARK_START;
+    } else {
+      text += ch;
+    }
+  }
+  push();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine, shared by reader and staff search
+
+type Row = Record<string, unknown>;
+type Executor = { execute: (query: SQL) => Promise<unknown> };
+
+/** The two drivers return rows differently; this is the one place that knows. */
+async function rows<T extends Row>(db: Executor, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+type Scope = {
+  /** Which articles may be found at all, with the filters. */
+  where: SQL;
+  /** The column recency and windows are measured on: published_at for readers, modified_at for staff. */
+  time: SQL;
+  /** Newest instant that can match (now, or the end of the "to" day); recency is measured from here. */
+  upper: Date;
+  /** The rate of new articles in scope, per millisecond, for sizing the first window. */
+  rate: SQL;
+};
+
+type Ranked = {
+  id: number;
+  score: number;
+  total: number;
+  headline: string;
+  snippet: string;
+  status: ArticleStatus;
+  path: string | null;
+  standfirst: string;
+  section_slug: string | null;
+  section_name: string | null;
+  published_ms: number | null;
+  modified_ms: number;
+};
+
+/** The columns both result lists show, from `a` (articles) and `s` (sections). */
+const detailColumns = sql`a.status, a.path, a.standfirst, s.slug AS section_slug, s.name AS section_name,
+  (extract(epoch FROM a.published_at) * 1000)::float8 AS published_ms,
+  (extract(epoch FROM a.modified_at) * 1000)::float8 AS modified_ms`;
+
+type Analysis = { nodes: number; tree: string; text: string };
+
+async function analyse(db: Executor, tsquery: SQL): Promise<Analysis> {
+  const [row] = await rows<{ nodes: number; tree: string; text: string }>(
+    db,
+    sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text FROM ${tsquery} AS q`,
+  );
+  return { nodes: Number(row?.nodes ?? 0), tree: String(row?.tree ?? 'T'), text: String(row?.text ?? '') };
+}
+
+function problemOf(analysis: Analysis): SearchProblem | null {
+  if (analysis.nodes === 0) return 'stopwords';
+  // querytree() keeps what an index can look for; 'T' means only negations are left.
+  if (analysis.tree === 'T') return 'negative-only';
+  return null;
+}
+
+async function rankWindow(
+  db: Executor,
+  scope: Scope,
+  match: SQL,
+  q: SQL,
+  windowStart: Date | null,
+  limit: number,
+  offset: number,
+): Promise<Ranked[]> {
+  const inWindow = windowStart ? sql`AND ${scope.time} > ${windowStart.toISOString()}::timestamptz` : sql``;
+  const upper = sql`${scope.upper.toISOString()}::timestamptz`;
+  return rows<Ranked>(
+    db,
+    sql`SELECT r.id, r.score::float8 AS score, r.total::int AS total,
+          ts_headline('english', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) AS headline,
+          ts_headline('english', translate(a.standfirst || E'\n' || a.body_text, ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) AS snippet,
+          ${detailColumns}
+        FROM (
+          SELECT articles.id, ${scope.time} AS t,
+            ts_rank_cd(articles.search_lead, ${q}, 32)
+              * (0.3 + 0.7 / (1 + greatest(0, extract(epoch FROM (${upper} - ${scope.time}))) / ${YEAR_SECONDS})) AS score,
+            count(*) OVER () AS total
+          FROM articles
+          WHERE ${match} AND ${scope.where} ${inWindow}
+          ORDER BY score DESC, t DESC, articles.id DESC
+          LIMIT ${limit} OFFSET ${offset}
+        ) r
+        JOIN articles a ON a.id = r.id
+        LEFT JOIN sections s ON s.id = a.section_id
+        ORDER BY r.score DESC, r.t DESC, r.id DESC`,
+  );
+}
+
+type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean; problem: SearchProblem | null };
+
+/**
+ * Ranks the matches of `tsquery` in `scope` and returns one page. Inside a transaction so that
+ * the bitmap of a common word fits in memory (work_mem) and stays exact.
+ */
+async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number): Promise<EngineResult> {
+  const analysis = await analyse(db, tsquery);
+  const problem = problemOf(analysis);
+  if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
+
+  const q = sql`${analysis.text}::tsquery`;
+  const match = sql`articles.search @@ ${q}`;
+  const phrase = / <(?:-|\d+)> /.test(analysis.text);
+  // Phrases are checked against positions in the full vector, row by row; the probe counts the
+  // same words without their order, which the index answers alone.
+  const probeText = phrase ? analysis.text.replace(/ <(?:-|\d+)> /g, ' & ') : analysis.text;
+  const cap = phrase ? PHRASE_PROBE_CAP : PROBE_CAP;
+  const offset = (page - 1) * pageSize;
+  const need = offset + pageSize;
+  const pool = Math.max(POOL, need);
+
+  const [probe] = await rows<{ capped: number; rate: number | null }>(
+    db,
+    sql`SELECT
+          (SELECT count(*)::int FROM (SELECT 1 FROM articles WHERE articles.search @@ ${probeText}::tsquery AND ${scope.where} LIMIT ${cap}) t) AS capped,
+          (${scope.rate})::float8 AS rate`,
+  );
+  const capped = Number(probe?.capped ?? 0);
+  if (capped < cap) {
+    const ranked = await rankWindow(db, scope, match, q, null, pageSize, offset);
+    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, null, 1, 0))[0]?.total ?? 0) : 0);
+    return { ranked, total, totalIsEstimate: false, problem: null };
+  }
+
+  // A common query: rank the newest matches, in a window of time that starts just large enough
+  // to hold `pool` articles of any kind and widens until it holds `pool` matches.
+  const rate = Number(probe?.rate ?? 0);
+  let windowMs = rate > 0 ? pool / rate : 30 * DAY_MS;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const windowStart = new Date(scope.upper.getTime() - windowMs);
+    const ranked = await rankWindow(db, scope, match, q, windowStart, pageSize, offset);
+    const inWindow = ranked[0]?.total ?? 0;
+    if (inWindow >= Math.max(need, pool / 2) || windowMs > 200 * 365 * DAY_MS) {
+      // The matches in the window, scaled to the whole span by its share of the articles.
+      const spanShare = rate > 0 ? Math.min(1, (windowMs * rate) / Math.max(1, Number(await countScope(db, scope)))) : 1;
+      const estimate = Math.max(capped, Math.round(inWindow / spanShare));
+      return { ranked, total: roundEstimate(estimate), totalIsEstimate: true, problem: null };
+    }
+    windowMs *= Math.min(16, Math.max(2, (1.3 * pool) / Math.max(1, inWindow)));
+  }
+  const ranked = await rankWindow(db, scope, match, q, null, pageSize, offset);
+  return { ranked, total: ranked[0]?.total ?? capped, totalIsEstimate: false, problem: null };
+}
+
+/** Articles in scope, from the planner's statistics when there are many (an estimate is all a page count needs). */
+async function countScope(db: Executor, scope: Scope): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE relname = 'articles'`);
+  const estimate = Number(row?.n ?? 1);
+  if (estimate > 50_000) return estimate;
+  const [exact] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM articles WHERE ${scope.where}`);
+  return Number(exact?.n ?? 1);
+}
+
+function roundEstimate(n: number): number {
+  if (n < 10_000) return Math.round(n / 100) * 100;
+  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / magnitude) * magnitude;
+}
+
+/** SQLSTATEs that mean "this input cannot be searched for", not "the database is in trouble". */
+function isInputError(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code ?? '');
+  return code.startsWith('22') || code === '42601' || code === '54000';
+}
+
+type Common = { q: unknown; page?: number };
+
+async function search(
+  input: Common,
+  pageSize: number,
+  scope: (db: Executor) => Scope,
+): Promise<{ outcome: Omit<Outcome, 'page' | 'pageCount'> & { page: number; pageCount: number }; ranked: Ranked[] }> {
+  const { text, trimmed } = normaliseQuery(input.q);
+  const page = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(Number(input.page) || 1)));
+  const base = { query: text, trimmed, page, pageCount: 0, total: 0, totalIsEstimate: false };
+  if (!text) return { outcome: { ...base, mode: 'exact', problem: 'empty' }, ranked: [] };
+
+  try {
+    return await getDb().transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+      await tx.execute(sql`SET LOCAL statement_timeout = '5s'`);
+      const s = scope(tx);
+      let mode: 'exact' | 'prefix' = 'exact';
+      let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
+      if (!result.problem && result.total === 0) {
+        const prefix = prefixQueryText(text);
+        if (prefix) {
+          const fallback = await runEngine(tx, s, sql`to_tsquery('english', ${prefix})`, page, pageSize);
+          if (!fallback.problem && fallback.total > 0) {
+            mode = 'prefix';
+            result = fallback;
+          }
+        }
+      }
+      const pageCount = Math.min(SEARCH_MAX_PAGE, Math.ceil(result.total / pageSize));
+      return {
+        outcome: { ...base, mode, problem: result.problem, total: result.total, totalIsEstimate: result.totalIsEstimate, pageCount },
+        ranked: result.ranked,
+      };
+    });
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return { outcome: { ...base, mode: 'exact', problem: 'unreadable' }, ranked: [] };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader search
+
+export type SearchInput = {
+  q: unknown;
+  page?: number;
+  sectionId?: number | null;
+  authorId?: number | null;
+  /** yyyy-mm-dd, inclusive, in the publication's time zone. */
+  from?: string | null;
+  to?: string | null;
+  timeZone: string;
+};
+
+const liveRate = sql`(SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= now() AND published_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`;
+
+/**
+ * Reader search: published, due articles only (isLive), ranked by relevance and recency, one
+ * page at a time, with highlighted headlines and snippets. Never throws for what a person typed.
+ */
+export async function searchArticles(input: SearchInput): Promise<SearchResult> {
+  const now = new Date();
+  const from = input.from ? startOfDayInZone(input.from, input.timeZone) : null;
+  const toEnd = input.to ? new Date(startOfDayInZone(input.to, input.timeZone).getTime() + DAY_MS) : null;
+  const upper = toEnd && toEnd < now ? toEnd : now;
+
+  const { outcome, ranked } = await search(input, SEARCH_PAGE_SIZE, () => ({
+    where: sql.join(
+      [
+        sql`(${isLive()})`,
+        input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
+        input.authorId ? sql`EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id AND aa.staff_id = ${input.authorId})` : undefined,
+        from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
+        toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
+      ].filter((part): part is SQL => Boolean(part)),
+      sql` AND `,
+    ),
+    time: sql`articles.published_at`,
+    upper,
+    rate: liveRate,
+  }));
+  const hits: SearchHit[] = ranked.map((r) => ({
+    id: Number(r.id),
+    path: r.path ?? '/',
+    headline: toSegments(r.headline),
+    snippet: toSegments(r.snippet),
+    sectionSlug: r.section_slug ?? '',
+    sectionName: r.section_name ?? '',
+    publishedAt: new Date(Number(r.published_ms)).toISOString(),
+  }));
+  return { ...outcome, hits };
+}
+
+export type SearchAuthor = { id: number; slug: string; name: string };
+
+/** Staff with at least one live article, for the author filter of the search page. */
+export const listSearchAuthors = cachedQuery(
+  'search-authors',
+  async (): Promise<SearchAuthor[]> => {
+    const found = await rows<SearchAuthor>(
+      getDb(),
+      sql`SELECT s.id, s.slug, s.name FROM staff s
+          WHERE s.active AND EXISTS (
+            SELECT 1 FROM article_authors aa JOIN articles ON articles.id = aa.article_id
+            WHERE aa.staff_id = s.id AND ${isLive()})
+          ORDER BY s.last_name, s.first_name, s.id`,
+    );
+    return found.map((a) => ({ id: Number(a.id), slug: String(a.slug), name: String(a.name) }));
+  },
+  () => [cacheTags.site()],
+  600,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Staff search (the dashboard's article list)
+
+export type StaffSearchInput = {
+  q: unknown;
+  /** Which statuses to include; all of them when empty or absent. */
+  statuses?: ArticleStatus[];
+  /** Only articles this staff member wrote or created ("mine"). */
+  authorId?: number | null;
+  sectionId?: number | null;
+  page?: number;
+  pageSize?: number;
+};
+
+/**
+ * Staff search across every status, ranked by relevance and how recently the article was
+ * changed. The caller checks the role first; everyone in the newsroom may see every article
+ * (lib/permissions.ts), so `authorId` is a filter, not an access rule. With an empty `q` it
+ * lists the newest changes first, so one call serves the list and the search box.
+ */
+export async function searchArticlesForStaff(input: StaffSearchInput): Promise<StaffSearchResult> {
+  const statuses = (input.statuses?.length ? input.statuses : [...ARTICLE_STATUSES]).filter((s) => (ARTICLE_STATUSES as readonly string[]).includes(s));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(input.pageSize ?? SEARCH_PAGE_SIZE)));
+  const statusList = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
+  const where = sql.join(
+    [
+      sql`articles.status IN (${statusList})`,
+      input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
+      input.authorId
+        ? sql`(articles.created_by = ${input.authorId} OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id AND aa.staff_id = ${input.authorId}))`
+        : undefined,
+    ].filter((part): part is SQL => Boolean(part)),
+    sql` AND `,
+  );
+
+  const { text } = normaliseQuery(input.q);
+  let outcome: Outcome;
+  let ranked: Ranked[];
+  if (!text) {
+    const page = Math.max(1, Math.floor(Number(input.page) || 1));
+    ranked = await rows<Ranked>(
+      getDb(),
+      sql`SELECT a.id, 0::float8 AS score, count(*) OVER ()::int AS total, a.headline, '' AS snippet, ${detailColumns}
+          FROM articles a LEFT JOIN sections s ON s.id = a.section_id
+          WHERE a.id IN (SELECT articles.id FROM articles WHERE ${where})
+          ORDER BY a.modified_at DESC, a.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    );
+    const total = Number(ranked[0]?.total ?? 0);
+    outcome = { query: '', trimmed: false, mode: 'exact', problem: null, total, totalIsEstimate: false, page, pageCount: Math.ceil(total / pageSize) };
+  } else {
+    const found = await search(input, pageSize, () => ({
+      where,
+      time: sql`articles.modified_at`,
+      upper: new Date(),
+      rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`,
+    }));
+    outcome = found.outcome;
+    ranked = found.ranked;
+  }
+  const hits: StaffSearchHit[] = ranked.map((r) => ({
+    id: Number(r.id),
+    headline: toSegments(r.headline),
+    snippet: r.snippet ? toSegments(r.snippet) : r.standfirst ? [{ text: r.standfirst, mark: false }] : [],
+    status: r.status,
+    path: r.path,
+    sectionName: r.section_name,
+    modifiedAt: new Date(Number(r.modified_ms)).toISOString(),
+    publishedAt: r.published_ms === null ? null : new Date(Number(r.published_ms)).toISOString(),
+  }));
+  return { ...outcome, hits };
+}
