@@ -14,19 +14,22 @@ import { isLive } from './conditions';
 // Ranking blends relevance with recency: ts_rank_cd(search_lead) scaled by a factor that falls
 // from 1 (today) to 0.65 (a year old) and towards 0.3 (very old). So that a common word costs no
 // more at a million articles than a rare one, a query is first probed: when it matches fewer than
-// PROBE_CAP articles they are all ranked; otherwise only the newest matches are ranked, in a window
-// of time widened until it holds at least POOL of them (the count is then an estimate).
+// SEARCH_TUNING.probeCap articles they are all ranked; otherwise only the newest matches are ranked, in a window
+// of time widened until it holds at least SEARCH_TUNING.pool of them (the count is then an estimate).
 // See docs/decisions/2026-12-01-site-search.md.
 
 export const SEARCH_MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 25;
-/** Below this many matches every match is ranked; at or above it only the newest are. */
-const PROBE_CAP = 2000;
-/** Phrase matches are re-checked against the full vector row by row, so they get a lower cap. */
-const PHRASE_PROBE_CAP = 500;
-/** How many of the newest matches a common query ranks (at least). */
-const POOL = 400;
+/** How much work a query may do. Tests shrink these to exercise the common-word path on a few rows. */
+export const SEARCH_TUNING = {
+  /** Below this many matches every match is ranked; at or above it only the newest are. */
+  probeCap: 2000,
+  /** Phrase matches are re-checked against the full vector row by row, so they get a lower cap. */
+  phraseProbeCap: 500,
+  /** How many of the newest matches a common query ranks (at least). */
+  pool: 400,
+};
 const DAY_MS = 86_400_000;
 const YEAR_SECONDS = 31_557_600;
 
@@ -121,7 +124,7 @@ type Outcome = {
   mode: 'exact' | 'prefix';
   problem: SearchProblem | null;
   total: number;
-  /** True when there were too many matches to count: `total` is then an estimate (at least PROBE_CAP). */
+  /** True when there were too many matches to count: `total` is then an estimate (at least SEARCH_TUNING.probeCap). */
   totalIsEstimate: boolean;
   page: number;
   pageCount: number;
@@ -286,10 +289,10 @@ async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number,
   // Phrases are checked against positions in the full vector, row by row; the probe counts the
   // same words without their order, which the index answers alone.
   const probeText = phrase ? analysis.text.replace(/ <(?:-|\d+)> /g, ' & ') : analysis.text;
-  const cap = phrase ? PHRASE_PROBE_CAP : PROBE_CAP;
+  const cap = phrase ? SEARCH_TUNING.phraseProbeCap : SEARCH_TUNING.probeCap;
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
-  const pool = Math.max(POOL, need);
+  const pool = Math.max(SEARCH_TUNING.pool, need);
 
   const [probe] = await rows<{ capped: number; rate: number | null }>(
     db,
@@ -333,8 +336,9 @@ async function countScope(db: Executor, scope: Scope): Promise<number> {
   return Number(exact?.n ?? 1);
 }
 
+/** Two significant figures: "about 12,000", not "about 12,347". */
 function roundEstimate(n: number): number {
-  if (n < 10_000) return Math.round(n / 100) * 100;
+  if (n < 100) return Math.round(n);
   const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / magnitude) * magnitude;
 }

@@ -1,0 +1,274 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../connection';
+import { articles, type ArticleStatus } from '../schema';
+import { closeTestDatabase, openTestDatabase } from '../testing';
+import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
+import { normaliseQuery, prefixQueryText, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
+
+let db: Db;
+let news: { id: number; slug: string };
+let sport: { id: number; slug: string };
+let ana: { id: number };
+let ben: { id: number };
+let counter = 0;
+const DAY = 86_400_000;
+const TZ = 'Europe/London';
+const defaults = { ...SEARCH_TUNING };
+
+type Story = { headline: string; standfirst?: string; body?: string; status?: ArticleStatus; daysAgo?: number; section?: { id: number; slug: string }; authorIds?: number[] };
+
+/** An article with exactly the words a test needs (the shared fixture's body mentions a harbour wall). */
+async function story(s: Story) {
+  counter += 1;
+  const status = s.status ?? 'published';
+  const publishedAt = status === 'draft' || status === 'in_review' ? null : new Date(Date.now() - (s.daysAgo ?? 1) * DAY);
+  const row = await makeArticle(db, { slug: `story-${counter}`, section: s.section ?? news, status, publishedAt, authorIds: s.authorIds, headline: s.headline });
+  await db
+    .update(articles)
+    .set({ standfirst: s.standfirst ?? 'A short summary of events.', bodyText: s.body ?? 'Nothing else of note happened today.' })
+    .where(eq(articles.id, row.id));
+  return row;
+}
+
+const headlines = (r: { hits: { headline: Segment[] }[] }) => r.hits.map((h) => h.headline.map((s) => s.text).join(''));
+const find = (q: string, extra: Partial<Parameters<typeof searchArticles>[0]> = {}) => searchArticles({ q, timeZone: TZ, ...extra });
+
+beforeAll(async () => {
+  db = (await openTestDatabase()).db;
+  news = await makeSection(db, 'news');
+  sport = await makeSection(db, 'sport', 1);
+  ana = await makeStaff(db, 'ana-ruiz');
+  ben = await makeStaff(db, 'ben-okafor');
+
+  await story({ headline: 'Lighthouse keeper retires after forty years', body: 'The lighthouse on the point will be automated.', daysAgo: 3, authorIds: [ana.id] });
+  await story({ headline: 'Council meets to discuss parking', body: 'A lighthouse was mentioned once, in passing, near the end.', daysAgo: 3, authorIds: [ben.id] });
+  await story({ headline: 'Ferry timetable changes', body: 'The new sea wall protects the ferry terminal.', daysAgo: 5, section: sport });
+  await story({ headline: 'Wall by the sea is painted', body: 'Painters worked on the wall that faces the sea.', daysAgo: 6 });
+  await story({ headline: 'Dockers strike over pay', body: 'The strike began at dawn.', daysAgo: 7, authorIds: [ana.id] });
+  await story({ headline: 'Bus drivers stage walkout', body: 'The walkout closed three routes.', daysAgo: 8 });
+  await story({ headline: 'Budget leaves tax unchanged', body: 'The budget kept the tax rate where it was.', daysAgo: 9 });
+  await story({ headline: 'Budget funds new library', body: 'The budget pays for books and a reading room.', daysAgo: 10 });
+  // Equally relevant, different ages: the newer must come first.
+  await story({ headline: 'Orchard harvest begins', daysAgo: 400 });
+  await story({ headline: 'Orchard harvest begins early', daysAgo: 2 });
+  // Hidden from readers, each with the word "cormorant".
+  await story({ headline: 'Cormorant draft', status: 'draft' });
+  await story({ headline: 'Cormorant in review', status: 'in_review' });
+  await story({ headline: 'Cormorant scheduled', status: 'scheduled', daysAgo: -2 });
+  await story({ headline: 'Cormorant withdrawn', status: 'withdrawn' });
+  await story({ headline: 'Cormorant not yet due', daysAgo: -1 });
+  await story({ headline: 'Cormorant colony returns to the estuary', daysAgo: 4 });
+});
+afterAll(closeTestDatabase);
+afterEach(() => Object.assign(SEARCH_TUNING, defaults));
+
+describe('ranking', () => {
+  it('puts a headline match above a passing mention in the body', async () => {
+    const result = await find('lighthouse');
+    expect(headlines(result)).toEqual(['Lighthouse keeper retires after forty years', 'Council meets to discuss parking']);
+    expect(result.total).toBe(2);
+    expect(result.totalIsEstimate).toBe(false);
+  });
+
+  it('puts the newer of two equally relevant articles first', async () => {
+    expect(headlines(await find('orchard harvest'))).toEqual(['Orchard harvest begins early', 'Orchard harvest begins']);
+  });
+
+  it('highlights the matched words in headline and snippet', async () => {
+    const [hit] = (await find('lighthouse')).hits;
+    expect(hit!.headline).toEqual([
+      { text: 'Lighthouse', mark: true },
+      { text: ' keeper retires after forty years', mark: false },
+    ]);
+    expect(hit!.snippet.filter((s) => s.mark).map((s) => s.text.toLowerCase())).toContain('lighthouse');
+  });
+});
+
+describe('query syntax (websearch_to_tsquery)', () => {
+  it('matches a "quoted phrase" only with the words in that order', async () => {
+    expect(headlines(await find('"sea wall"'))).toEqual(['Ferry timetable changes']);
+    expect(headlines(await find('sea wall'))).toHaveLength(2);
+  });
+
+  it('finds either word with OR', async () => {
+    expect(headlines(await find('strike OR walkout')).sort()).toEqual(['Bus drivers stage walkout', 'Dockers strike over pay']);
+  });
+
+  it('leaves out articles with a -word', async () => {
+    expect(headlines(await find('budget -tax'))).toEqual(['Budget funds new library']);
+  });
+});
+
+describe('only published, due articles are found', () => {
+  it('never returns drafts, reviews, scheduled, withdrawn or future-dated articles', async () => {
+    expect(headlines(await find('cormorant'))).toEqual(['Cormorant colony returns to the estuary']);
+  });
+
+  it('follows publishing, editing and withdrawal at once', async () => {
+    const row = await story({ headline: 'Quayside kittiwakes nesting', status: 'draft' });
+    expect((await find('kittiwakes')).total).toBe(0);
+
+    await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 60_000), firstPublishedAt: new Date(Date.now() - 60_000), path: '/news/2026/01/01/quayside' }).where(eq(articles.id, row.id));
+    expect(headlines(await find('kittiwakes'))).toEqual(['Quayside kittiwakes nesting']);
+
+    await db.update(articles).set({ headline: 'Quayside guillemots nesting' }).where(eq(articles.id, row.id));
+    expect((await find('kittiwakes')).total).toBe(0);
+    expect(headlines(await find('guillemots'))).toEqual(['Quayside guillemots nesting']);
+
+    await db.update(articles).set({ bodyText: 'Razorbills were seen too.' }).where(eq(articles.id, row.id));
+    expect((await find('razorbills')).total).toBe(1);
+
+    await db.update(articles).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(eq(articles.id, row.id));
+    expect((await find('guillemots')).total).toBe(0);
+  });
+});
+
+describe('filters and pages', () => {
+  it('filters by section, author and dates', async () => {
+    expect(headlines(await find('wall', { sectionId: sport.id }))).toEqual(['Ferry timetable changes']);
+    expect(headlines(await find('lighthouse OR strike', { authorId: ana.id })).sort()).toEqual(['Dockers strike over pay', 'Lighthouse keeper retires after forty years']);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
+    expect(headlines(await find('orchard', { from: day(30) }))).toEqual(['Orchard harvest begins early']);
+    expect(headlines(await find('orchard', { to: day(30) }))).toEqual(['Orchard harvest begins']);
+  });
+
+  it('pages through results without repeating or losing any', async () => {
+    for (let i = 0; i < 23; i++) await story({ headline: `Puffin count number ${i}`, daysAgo: 20 + i });
+    const first = await find('puffin');
+    const second = await find('puffin', { page: 2 });
+    expect(first.total).toBe(23);
+    expect(first.pageCount).toBe(2);
+    expect(first.hits).toHaveLength(20);
+    expect(second.hits).toHaveLength(3);
+    const ids = [...first.hits, ...second.hits].map((h) => h.id);
+    expect(new Set(ids).size).toBe(23);
+    expect((await find('puffin', { page: 3 })).hits).toHaveLength(0);
+  });
+});
+
+describe('common words: only the newest matches are ranked', () => {
+  it('ranks within a recent window and says the count is an estimate', async () => {
+    for (let i = 0; i < 80; i++) await story({ headline: i === 79 ? 'Gannet gannet gannet in the headline' : `Seabird report ${i}`, body: 'A gannet was seen.', daysAgo: 30 + i * 10 });
+    Object.assign(SEARCH_TUNING, { probeCap: 5, pool: 6 });
+    const result = await find('gannet');
+    expect(result.totalIsEstimate).toBe(true);
+    expect(result.total).toBeGreaterThanOrEqual(5);
+    // The oldest (and most relevant) article lies outside the window of newest matches.
+    expect(headlines(result)).not.toContain('Gannet gannet gannet in the headline');
+    expect(headlines(result)[0]).toBe('Seabird report 0');
+
+    Object.assign(SEARCH_TUNING, defaults);
+    const exact = await find('gannet');
+    expect(exact.totalIsEstimate).toBe(false);
+    expect(exact.total).toBe(80);
+    expect(headlines(exact)[0]).toBe('Gannet gannet gannet in the headline');
+  });
+});
+
+describe('prefix fallback', () => {
+  it('searches for words that begin with the query when nothing matches exactly', async () => {
+    const result = await find('lighth');
+    expect(result.mode).toBe('prefix');
+    expect(headlines(result)).toContain('Lighthouse keeper retires after forty years');
+  });
+
+  it('says nothing matched when even the prefixes find nothing', async () => {
+    const result = await find('xylophonist');
+    expect(result).toMatchObject({ mode: 'exact', total: 0, problem: null, hits: [] });
+  });
+
+  it('builds prefixes from the positive words only', () => {
+    expect(prefixQueryText('harbo -wall OR "sea de"')).toBe('harbo:* & sea:*');
+    expect(prefixQueryText('a b')).toBeNull();
+  });
+});
+
+describe('bad input never fails', () => {
+  const cases: [string, unknown][] = [
+    ['nothing', ''],
+    ['only spaces', '   '],
+    ['a lone quote', '"'],
+    ['unbalanced quotes', '"sea wall'],
+    ['operators alone', 'OR'],
+    ['a minus alone', '-'],
+    ['tsquery syntax', "lighthouse:* & !( | <-> 'x"],
+    ['only negations', '-budget -tax'],
+    ['only stop words', 'the and of'],
+    ['emoji', '🌊🏖️ lighthouse'],
+    ['mixed scripts', 'Ελλάδα 東京 مرحبا lighthouse'],
+    ['SQL metacharacters', "'; DROP TABLE articles; -- %_\\"],
+    ['NUL bytes', 'light\u0000house'],
+    ['a broken surrogate pair', 'light\ud800house'],
+    ['a repeated parameter', ['lighthouse', 'strike']],
+    ['not a string', { q: 1 }],
+    ['ten thousand characters', 'lighthouse '.repeat(910)],
+    ['one very long word', 'x'.repeat(10_000)],
+  ];
+  for (const [name, q] of cases) {
+    it(`answers ${name} with results or a reason`, async () => {
+      const result = await find(q as string);
+      expect(result.hits.length > 0 || result.total === 0).toBe(true);
+      expect(result.query.length).toBeLessThanOrEqual(SEARCH_MAX_QUERY_LENGTH);
+    });
+  }
+
+  it('explains why a query could not be searched', async () => {
+    expect((await find('')).problem).toBe('empty');
+    expect((await find('the and of')).problem).toBe('stopwords');
+    expect((await find('-budget')).problem).toBe('negative-only');
+    expect((await find('"')).problem).toBe('stopwords');
+  });
+
+  it('trims very long queries and says so, still finding results', async () => {
+    const result = await find('lighthouse '.repeat(910));
+    expect(result.trimmed).toBe(true);
+    expect(result.total).toBe(2);
+  });
+
+  it('leaves the database as it was', async () => {
+    await find("'; DROP TABLE articles; --");
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles);
+    expect(Number(row!.n)).toBeGreaterThan(10);
+  });
+
+  it('normalises control characters and broken surrogates away', () => {
+    expect(normaliseQuery('a\u0000b\u0007c\ud800d').text).toBe('a b c d');
+    expect(normaliseQuery(['x', 'y']).text).toBe('x');
+    expect(normaliseQuery(undefined).text).toBe('');
+  });
+
+  it('returns markup in articles as plain text, never as HTML', async () => {
+    await story({ headline: 'Tern <b>colony</b> <script>alert(1)</script>', body: 'Terns <img src=x onerror=alert(1)> nest here.' });
+    const [hit] = (await find('tern')).hits;
+    expect(hit!.headline.map((s) => s.text).join('')).toBe('Tern <b>colony</b> <script>alert(1)</script>');
+    expect(hit!.snippet.map((s) => s.text).join('')).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('splits highlighted text into runs', () => {
+    expect(toSegments('a \uE000b\uE001 c')).toEqual([
+      { text: 'a ', mark: false },
+      { text: 'b', mark: true },
+      { text: ' c', mark: false },
+    ]);
+  });
+});
+
+describe('staff search', () => {
+  it('finds every status, and narrows by status and author', async () => {
+    const all = await searchArticlesForStaff({ q: 'cormorant' });
+    expect(all.hits.map((h) => h.status).sort()).toEqual(['draft', 'in_review', 'published', 'published', 'scheduled', 'withdrawn']);
+    const drafts = await searchArticlesForStaff({ q: 'cormorant', statuses: ['draft', 'in_review'] });
+    expect(drafts.hits.map((h) => h.status).sort()).toEqual(['draft', 'in_review']);
+    const mine = await searchArticlesForStaff({ q: 'lighthouse OR strike', authorId: ana.id });
+    expect(mine.hits).toHaveLength(2);
+  });
+
+  it('lists the most recently changed articles when there is no query', async () => {
+    const row = await story({ headline: 'Freshly edited draft', status: 'draft' });
+    await db.update(articles).set({ modifiedAt: new Date(Date.now() + 1000) }).where(eq(articles.id, row.id));
+    const list = await searchArticlesForStaff({ q: '', pageSize: 5 });
+    expect(list.hits[0]!.headline.map((s) => s.text).join('')).toBe('Freshly edited draft');
+    expect(list.total).toBeGreaterThan(5);
+  });
+});
