@@ -2,6 +2,10 @@
 // brings the schema up to date and, on an empty database, creates the demo newspaper.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Comments take the client's address from the socket, which route handlers cannot see: first
+  // thing, every request gets a header naming it (lib/comments/client-address.ts).
+  const { installPeerAddressHeader } = await import('./lib/comments/client-address');
+  installPeerAddressHeader();
   // Sessions need a signing secret: production refuses to start without AUTH_SECRET; the demo
   // (embedded database) generates one beside its data.
   const { resolveAuthSecret } = await import('./lib/auth/secret');
@@ -16,5 +20,10 @@ export async function register() {
     const { created } = await seedDatabase(getConnection().db);
     if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
   }
+  const { startCommentMaintenance } = await import('./lib/comments/maintenance');
+  startCommentMaintenance();
   logger().info({ event: 'db.ready', kind: getConnection().kind, ms: Date.now() - started }, 'database ready');
+  // Publishes scheduled articles on time, and at start-up anything that came due while stopped.
+  const { startScheduler } = await import('./lib/scheduler');
+  startScheduler();
 }

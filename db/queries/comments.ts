@@ -76,6 +76,8 @@ export const getPublicCommentSettings = cachedQuery(
 export type CommentTarget = {
   id: number;
   slug: string;
+  path: string | null;
+  headline: string;
   commentMode: CommentMode;
   closesAt: Date | null;
   /** The database's clock, which the rules use. */
@@ -94,6 +96,8 @@ export async function getCommentTarget(articleId: number): Promise<CommentTarget
     .select({
       id: articles.id,
       slug: articles.slug,
+      path: articles.path,
+      headline: articles.headline,
       live: sql<boolean>`(${articles.status} = 'published' AND ${articles.publishedAt} <= now())`,
       commentMode: articles.commentMode,
       commentsCloseAt: articles.commentsCloseAt,
@@ -120,7 +124,7 @@ export async function getCommentTarget(articleId: number): Promise<CommentTarget
     { commentMode: row.commentMode, commentsCloseAt: toDate(row.commentsCloseAt), firstPublishedAt: toDate(row.firstPublishedAt) ?? toDate(row.publishedAt) },
     settings.closeAfterDays,
   );
-  return { id: row.id, slug: row.slug, commentMode: row.commentMode, closesAt, now: toDate(row.now) ?? new Date(), settings };
+  return { id: row.id, slug: row.slug, path: row.path, headline: row.headline, commentMode: row.commentMode, closesAt, now: toDate(row.now) ?? new Date(), settings };
 }
 
 const approved = sql`${comments.status} = 'approved'`;
@@ -447,5 +451,75 @@ export async function exportCommenterData(email: string) {
       browser: r.userAgent,
     })),
     bans: bans.map((b) => ({ reason: b.reason, since: b.createdAt })),
+  };
+}
+
+/** A comment as its author sees it after posting (the no-JavaScript landing page), by id. */
+export type ReceivedComment = {
+  id: number;
+  status: 'approved' | 'pending';
+  authorName: string;
+  body: string;
+  createdAt: string;
+  articlePath: string;
+  articleHeadline: string;
+};
+
+export async function getReceivedComment(id: number): Promise<ReceivedComment | null> {
+  const [row] = await getDb()
+    .select({
+      id: comments.id,
+      status: comments.status,
+      authorName: comments.authorName,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      articlePath: articles.path,
+      articleHeadline: articles.headline,
+    })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(and(eq(comments.id, id), sql`${articles.status} = 'published'`, sql`${articles.publishedAt} <= now()`));
+  if (!row || row.status === 'trash' || !row.articlePath) return null;
+  return {
+    id: Number(row.id),
+    status: row.status === 'approved' ? 'approved' : 'pending',
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    articlePath: row.articlePath,
+    articleHeadline: row.articleHeadline,
+  };
+}
+
+/** An approved comment on a live article, for the plain reply page: the comment and its thread's state. */
+export async function getReplyTarget(id: number): Promise<{ comment: PublicComment; thread: ThreadInfo; articlePath: string; articleHeadline: string } | null> {
+  const [row] = await getDb()
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      parentId: comments.parentId,
+      depth: comments.depth,
+      authorName: comments.authorName,
+      body: comments.body,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .where(and(eq(comments.id, id), approved));
+  if (!row) return null;
+  const [thread, target] = await Promise.all([getThreadInfo(row.articleId), getCommentTarget(row.articleId)]);
+  if (!thread || !target?.path) return null;
+  return {
+    comment: {
+      id: Number(row.id),
+      parentId: row.parentId === null ? null : Number(row.parentId),
+      depth: row.depth,
+      authorName: row.authorName,
+      body: row.body,
+      createdAt: row.createdAt.toISOString(),
+      replyToName: null,
+    },
+    thread,
+    articlePath: target.path,
+    articleHeadline: target.headline,
   };
 }

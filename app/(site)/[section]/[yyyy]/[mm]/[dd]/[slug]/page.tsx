@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/site/article-body';
 import { ArticleCard } from '@/components/site/article-card';
+import { CommentsSection } from '@/components/comments/comments-section';
 import { Byline } from '@/components/site/byline';
 import { CorrectionsBox } from '@/components/site/corrections-box';
 import { StaffEmail } from '@/components/site/staff-email';
@@ -42,7 +43,6 @@ export default async function ArticlePage({ params }: Props) {
   const related = await listRelatedArticles(article.id, article.sectionSlug);
   const age = ageNotice(article.firstPublishedAt, new Date());
   const credit = wireCredit(article.wireInitials, article.wireAgencies);
-  const commentsOpen = article.commentMode !== 'closed' && (!article.commentsCloseAt || new Date(article.commentsCloseAt) > new Date());
 
   return (
     <article className="article">
@@ -135,10 +135,7 @@ export default async function ArticlePage({ params }: Props) {
         </section>
       ) : null}
 
-      <section id="comments" className="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{article.approvedComments === 1 ? '1 comment' : `${article.approvedComments} comments`}</h2>
-        {!commentsOpen ? <p>Comments are closed</p> : null}
-      </section>
+      <CommentsSection article={article} locale={locale} timeZone={timeZone} />
     </article>
   );
 }
