@@ -255,3 +255,13 @@ export async function listTagNames(limit = 500): Promise<string[]> {
   const rows = await getDb().select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(limit);
   return rows.map((r) => r.name);
 }
+
+/** When the next scheduled article comes due (embargo included), for the scheduler's next call. */
+export async function getNextDueAt(): Promise<Date | null> {
+  const [row] = await getDb()
+    .select({ at: sql<Date | string | null>`min(greatest(${articles.publishedAt}, coalesce(${articles.embargoUntil}, ${articles.publishedAt})))` })
+    .from(articles)
+    .where(and(eq(articles.status, 'scheduled'), sql`greatest(${articles.publishedAt}, coalesce(${articles.embargoUntil}, ${articles.publishedAt})) > now()`));
+  const at = row?.at;
+  return at ? new Date(at) : null;
+}

@@ -1,0 +1,31 @@
+import crypto from 'node:crypto';
+import { NextResponse, type NextRequest } from 'next/server';
+import { publishDueArticles } from '@/db/mutations/articles';
+import { pruneSignInAttempts } from '@/db/mutations/login-attempts';
+import { getNextDueAt } from '@/db/queries/dashboard-articles';
+import { expireTags } from '@/db/revalidate';
+import { logger } from '@/lib/log';
+import { schedulerToken } from '@/lib/scheduler';
+
+// Called only by this server's own scheduler (lib/scheduler.ts), over loopback, with a secret
+// that exists only in this process: publishes what is due and refreshes the affected pages.
+export const dynamic = 'force-dynamic';
+
+let lastPrune = 0;
+
+export async function POST(request: NextRequest) {
+  const given = Buffer.from(request.headers.get('x-scheduler-token') ?? '');
+  const expected = Buffer.from(schedulerToken());
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    return NextResponse.json({ error: 'Not found' }, { status: 404 });
+  }
+  const { published, expire } = await publishDueArticles();
+  if (expire.length) expireTags(expire);
+  for (const p of published) logger().info({ event: 'article.published_on_schedule', articleId: p.id, path: p.path }, 'published on schedule');
+  if (Date.now() - lastPrune > 3600_000) {
+    lastPrune = Date.now();
+    await pruneSignInAttempts().catch(() => {});
+  }
+  const nextDueAt = await getNextDueAt();
+  return NextResponse.json({ published: published.length, nextDueAt: nextDueAt?.toISOString() ?? null }, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticlePreview } from '@/components/dashboard/article-preview';
+import { getPreviewArticle } from '@/db/queries/preview';
+import { getSiteSettings, listSections } from '@/db/queries/settings';
+import { requireRole } from '@/lib/auth/session';
+
+// Staff preview of any article, exactly as the reader page renders it. Signed-in staff only.
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
+
+export default async function StaffPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireRole();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) notFound();
+  const [article, settings, sections] = await Promise.all([getPreviewArticle(id), getSiteSettings(), listSections()]);
+  if (!article) notFound();
+  return <ArticlePreview article={article} settings={settings} sections={sections} />;
+}

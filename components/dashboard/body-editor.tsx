@@ -1,0 +1,192 @@
+'use client';
+
+import Image from '@tiptap/extension-image';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useState } from 'react';
+import type { ArticleBody } from '@/lib/article-body';
+import { editorDocToBody } from '@/lib/editor-doc';
+import { cleanPastedHtml } from '@/lib/paste-cleanup';
+
+// The article body editor: TipTap (ProseMirror) limited to what Broadsheet renders. Pasted HTML is
+// cleaned first (lib/paste-cleanup.ts) and then parsed by this schema, which keeps paragraphs,
+// crossheads, quotes, lists, links, bold and italic and drops the rest. Output is normalised to
+// the stored body format (lib/editor-doc.ts) on every change.
+
+export type MediaChoice = { id: number; src: string; alt: string; caption: string; credit: string; width: number; height: number };
+
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+const ArticleImage = Image.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      caption: { default: null, parseHTML: (el) => el.getAttribute('data-caption'), renderHTML: (a) => (a.caption ? { 'data-caption': a.caption } : {}) },
+      credit: { default: null, parseHTML: (el) => el.getAttribute('data-credit'), renderHTML: (a) => (a.credit ? { 'data-credit': a.credit } : {}) },
+    };
+  },
+  // Only pictures served by this site: pasted images from elsewhere (tracking pixels) are dropped.
+  parseHTML() {
+    return [{ tag: 'img[src^="/"]:not([src^="//"])' }];
+  },
+});
+
+const extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    horizontalRule: false,
+    strike: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: ['mailto'],
+      HTMLAttributes: { rel: 'noopener', target: null },
+      isAllowedUri: (url) => SAFE_HREF.test(url),
+    },
+  }),
+  ArticleImage.configure({ inline: false, allowBase64: false }),
+];
+
+/** The stored body as TipTap expects it (image captions and credits become node attributes). */
+function toEditorDoc(body: ArticleBody) {
+  return {
+    type: 'doc',
+    content: body.content.length
+      ? body.content.map((b) => (b.type === 'blockquote' ? { type: 'blockquote', content: b.content } : b))
+      : [{ type: 'paragraph' }],
+  };
+}
+
+function ToolbarButton({ label, pressed, onClick, children }: { label: string; pressed?: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button type="button" aria-label={label} title={label} aria-pressed={pressed === undefined ? undefined : pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      link: e.isActive('link'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      quote: e.isActive('blockquote'),
+      bullets: e.isActive('bulletList'),
+      numbers: e.isActive('orderedList'),
+      image: e.isActive('image') ? (e.getAttributes('image') as { alt?: string | null; caption?: string | null }) : null,
+    }),
+  });
+  const [picking, setPicking] = useState(false);
+  const setLink = () => {
+    const previous = (editor.getAttributes('link').href as string | undefined) ?? '';
+    const href = window.prompt('Link address (https://…, mailto:… or a path on this site). Leave empty to remove the link.', previous);
+    if (href === null) return;
+    if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else if (SAFE_HREF.test(href.trim())) editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
+    else window.alert('Links must start with https://, http://, mailto: or / (a page on this site).');
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <ToolbarButton label="Bold" pressed={state.bold} onClick={() => editor.chain().focus().toggleBold().run()}>
+        <b>B</b>
+      </ToolbarButton>
+      <ToolbarButton label="Italic" pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
+        <i>I</i>
+      </ToolbarButton>
+      <ToolbarButton label="Link" pressed={state.link} onClick={setLink}>
+        Link
+      </ToolbarButton>
+      <ToolbarButton label="Crosshead" pressed={state.h2} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>
+        H2
+      </ToolbarButton>
+      <ToolbarButton label="Subheading" pressed={state.h3} onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}>
+        H3
+      </ToolbarButton>
+      <ToolbarButton label="Quote" pressed={state.quote} onClick={() => editor.chain().focus().toggleBlockquote().run()}>
+        “ ”
+      </ToolbarButton>
+      <ToolbarButton label="Bulleted list" pressed={state.bullets} onClick={() => editor.chain().focus().toggleBulletList().run()}>
+        • List
+      </ToolbarButton>
+      <ToolbarButton label="Numbered list" pressed={state.numbers} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+        1. List
+      </ToolbarButton>
+      <ToolbarButton label="Insert image" pressed={picking} onClick={() => setPicking((p) => !p)}>
+        Image
+      </ToolbarButton>
+      <ToolbarButton label="Undo" onClick={() => editor.chain().focus().undo().run()}>
+        Undo
+      </ToolbarButton>
+      <ToolbarButton label="Redo" onClick={() => editor.chain().focus().redo().run()}>
+        Redo
+      </ToolbarButton>
+      {picking ? (
+        <label style={{ flexBasis: '100%' }}>
+          Image from the media library{' '}
+          <select
+            defaultValue=""
+            onChange={(e) => {
+              const m = media.find((x) => String(x.id) === e.target.value);
+              if (m) {
+                editor
+                  .chain()
+                  .focus()
+                  .insertContent({ type: 'image', attrs: { src: m.src, alt: m.alt, caption: m.caption || null, credit: m.credit || null, width: m.width, height: m.height } })
+                  .run();
+              }
+              setPicking(false);
+            }}
+          >
+            <option value="">Choose an image…</option>
+            {media.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.alt || m.src.split('/').at(-1)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {state.image ? (
+        <div style={{ flexBasis: '100%', display: 'grid', gap: '0.25rem' }}>
+          <label>
+            Alt text of the selected image{' '}
+            <input type="text" value={state.image.alt ?? ''} onChange={(e) => editor.chain().updateAttributes('image', { alt: e.target.value }).run()} />
+          </label>
+          <label>
+            Caption{' '}
+            <input type="text" value={state.image.caption ?? ''} onChange={(e) => editor.chain().updateAttributes('image', { caption: e.target.value || null }).run()} />
+          </label>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function BodyEditor({ initial, media, onChange, labelId }: { initial: ArticleBody; media: MediaChoice[]; onChange: (body: ArticleBody) => void; labelId: string }) {
+  const editor = useEditor({
+    extensions,
+    content: toEditorDoc(initial),
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'body-editor' },
+      transformPastedHTML: cleanPastedHtml,
+    },
+    onUpdate: ({ editor: e }) => onChange(editorDocToBody(e.getJSON())),
+  });
+  return (
+    <div>
+      {editor ? <Toolbar editor={editor} media={media} /> : <div className="toolbar" aria-hidden="true" />}
+      <div className="prose-editor">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

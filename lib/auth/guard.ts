@@ -1,0 +1,13 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { PermissionDeniedError } from '../permissions';
+
+/** Runs a mutation; a permission refusal from it becomes a real 403 for the request. */
+export async function permitted<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) forbidden();
+    throw error;
+  }
+}
