@@ -49,12 +49,13 @@ const PAGES: Record<string, PageDef> = {
         <p>Reading our pages sets no cookies and needs no account. Our servers keep ordinary access logs, without your e-mail address, for security and to fix faults.</p>
         <h2>Commenting</h2>
         <p>
-          When you leave a comment we store the name, e-mail address and text you give us, the time, and the network address your comment came from. Your name and comment are shown with the story once a
-          moderator approves them. Your e-mail address is never published: we keep it to recognise returning commenters and to contact you about your comment if we must.
+          When you leave a comment we store the name, e-mail address and text you give us, the time, and the network address and browser name your comment came from. Your name and comment are shown with the
+          story once a moderator approves them. Your e-mail address is never published: we keep it to recognise returning commenters (so their comments need not wait for a moderator) and to contact you about
+          your comment if we must.
         </p>
         <p>
-          We keep network addresses for 30 days to fight spam and abuse, then delete them. Comments stay until you ask us to remove them. If you ticked “remember me”, your name and e-mail are kept in your own
-          browser, not by us.
+          We keep network addresses and browser names for 30 days to fight spam and abuse, then delete them. Comments stay until you ask us to remove them. If you ticked “remember me”, your name and e-mail are
+          kept in your own browser, not by us. Your browser also keeps a short note of the comments you posted from it, so that you can see them while they wait for a moderator; it forgets them after 30 days.
         </p>
         <h2>Your rights</h2>
         <p>You can ask for a copy of everything we hold about you, or for it to be erased, by writing to the newsroom. We answer within a month.</p>
