@@ -37,6 +37,12 @@ const YEAR_SECONDS = 31_557_600;
 const MARK_START = '\uE000';
 const MARK_END = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+/**
+ * ts_headline parses all the text it is given, so it gets a slice: SNIPPET_SPAN characters from a
+ * little before the first match of the first word (or from the top). Long articles cost no more.
+ */
+const SNIPPET_LEAD = 300;
+const SNIPPET_SPAN = 1400;
 const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … "`;
 
 // ---------------------------------------------------------------------------------------------
@@ -222,21 +228,53 @@ const detailColumns = sql`a.status, a.path, a.standfirst, s.slug AS section_slug
   (extract(epoch FROM a.published_at) * 1000)::float8 AS published_ms,
   (extract(epoch FROM a.modified_at) * 1000)::float8 AS modified_ms`;
 
-type Analysis = { nodes: number; tree: string; text: string };
+type Probe = { nodes: number; tree: string; text: string; capped: number | null; rate: number | null; reltuples: number | null };
 
-async function analyse(db: Executor, tsquery: SQL): Promise<Analysis> {
-  const [row] = await rows<{ nodes: number; tree: string; text: string }>(
+/** A phrase operator in tsquery text: <-> or <N>. */
+const PHRASE_OPERATOR = ' <(-|[0-9]+)> ';
+
+/**
+ * One round trip: what the query means (lexemes left after stop words; whether anything is left
+ * to look for once negations are set aside), and, only when there is, how many articles match up
+ * to the cap. Phrases are checked against positions in the full vector row by row, so the count
+ * uses the same words without their order, which the index answers alone.
+ */
+async function probe(db: Executor, scope: Scope, tsquery: SQL): Promise<Probe> {
+  const { probeCap, phraseProbeCap } = SEARCH_TUNING;
+  const [row] = await rows<Probe>(
     db,
-    sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text FROM ${tsquery} AS q`,
+    sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text,
+          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (
+            SELECT count(*)::int FROM (
+              SELECT 1 FROM articles
+              WHERE articles.search @@ regexp_replace(${tsquery}::text, ${PHRASE_OPERATOR}, ' & ', 'g')::tsquery AND ${scope.where}
+              LIMIT CASE WHEN ${tsquery}::text ~ ${PHRASE_OPERATOR} THEN ${phraseProbeCap}::int ELSE ${probeCap}::int END
+            ) t) END AS capped,
+          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (${scope.rate})::float8 END AS rate,
+          (SELECT reltuples::float8 FROM pg_class WHERE relname = 'articles') AS reltuples
+        FROM ${tsquery} AS q`,
   );
-  return { nodes: Number(row?.nodes ?? 0), tree: String(row?.tree ?? 'T'), text: String(row?.text ?? '') };
+  return {
+    nodes: Number(row?.nodes ?? 0),
+    tree: String(row?.tree ?? 'T'),
+    text: String(row?.text ?? ''),
+    capped: row?.capped === null || row?.capped === undefined ? null : Number(row.capped),
+    rate: row?.rate === null || row?.rate === undefined ? null : Number(row.rate),
+    reltuples: row?.reltuples === null || row?.reltuples === undefined ? null : Number(row.reltuples),
+  };
 }
 
-function problemOf(analysis: Analysis): SearchProblem | null {
+function problemOf(analysis: Probe): SearchProblem | null {
   if (analysis.nodes === 0) return 'stopwords';
   // querytree() keeps what an index can look for; 'T' means only negations are left.
   if (analysis.tree === 'T') return 'negative-only';
   return null;
+}
+
+/** The first word the query looks for (not one it leaves out), as a lexeme: where the snippet starts looking. */
+export function firstLexeme(tsqueryText: string): string {
+  const m = /(?:^|[^!])'((?:[^']|'')+)'/.exec(tsqueryText);
+  return m ? m[1]!.replace(/''/g, "'") : '';
 }
 
 async function rankWindow(
@@ -244,6 +282,7 @@ async function rankWindow(
   scope: Scope,
   match: SQL,
   q: SQL,
+  lexeme: string,
   windowStart: Date | null,
   limit: number,
   offset: number,
@@ -254,7 +293,9 @@ async function rankWindow(
     db,
     sql`SELECT r.id, r.score::float8 AS score, r.total::int AS total,
           ts_headline('english', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) AS headline,
-          ts_headline('english', translate(a.standfirst || E'\n' || a.body_text, ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) AS snippet,
+          ts_headline('english', translate(substr(a.standfirst || E'\n' || a.body_text,
+            greatest(1, strpos(lower(a.standfirst || E'\n' || a.body_text), ${lexeme}) - ${SNIPPET_LEAD}), ${SNIPPET_SPAN}),
+            ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) AS snippet,
           ${detailColumns}
         FROM (
           SELECT articles.id, ${scope.time} AS t,
@@ -279,59 +320,51 @@ type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean;
  * the bitmap of a common word fits in memory (work_mem) and stays exact.
  */
 async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number): Promise<EngineResult> {
-  const analysis = await analyse(db, tsquery);
-  const problem = problemOf(analysis);
+  const found = await probe(db, scope, tsquery);
+  const problem = problemOf(found);
   if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
+  const capped = found.capped ?? 0;
+  if (capped === 0) return { ranked: [], total: 0, totalIsEstimate: false, problem: null };
 
-  const q = sql`${analysis.text}::tsquery`;
+  const q = sql`${found.text}::tsquery`;
   const match = sql`articles.search @@ ${q}`;
-  const phrase = / <(?:-|\d+)> /.test(analysis.text);
-  // Phrases are checked against positions in the full vector, row by row; the probe counts the
-  // same words without their order, which the index answers alone.
-  const probeText = phrase ? analysis.text.replace(/ <(?:-|\d+)> /g, ' & ') : analysis.text;
+  const lexeme = firstLexeme(found.text);
+  const phrase = new RegExp(PHRASE_OPERATOR).test(found.text);
   const cap = phrase ? SEARCH_TUNING.phraseProbeCap : SEARCH_TUNING.probeCap;
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
   const pool = Math.max(SEARCH_TUNING.pool, need);
 
-  const [probe] = await rows<{ capped: number; rate: number | null }>(
-    db,
-    sql`SELECT
-          (SELECT count(*)::int FROM (SELECT 1 FROM articles WHERE articles.search @@ ${probeText}::tsquery AND ${scope.where} LIMIT ${cap}) t) AS capped,
-          (${scope.rate})::float8 AS rate`,
-  );
-  const capped = Number(probe?.capped ?? 0);
   if (capped < cap) {
-    const ranked = await rankWindow(db, scope, match, q, null, pageSize, offset);
-    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, null, 1, 0))[0]?.total ?? 0) : 0);
+    const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
+    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0))[0]?.total ?? 0) : 0);
     return { ranked, total, totalIsEstimate: false, problem: null };
   }
 
   // A common query: rank the newest matches, in a window of time that starts just large enough
   // to hold `pool` articles of any kind and widens until it holds `pool` matches.
-  const rate = Number(probe?.rate ?? 0);
+  const rate = found.rate ?? 0;
   let windowMs = rate > 0 ? pool / rate : 30 * DAY_MS;
   for (let attempt = 0; attempt < 6; attempt++) {
     const windowStart = new Date(scope.upper.getTime() - windowMs);
-    const ranked = await rankWindow(db, scope, match, q, windowStart, pageSize, offset);
+    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset);
     const inWindow = ranked[0]?.total ?? 0;
     if (inWindow >= Math.max(need, pool / 2) || windowMs > 200 * 365 * DAY_MS) {
       // The matches in the window, scaled to the whole span by its share of the articles.
-      const spanShare = rate > 0 ? Math.min(1, (windowMs * rate) / Math.max(1, Number(await countScope(db, scope)))) : 1;
+      const inScope = await countScope(db, scope, found.reltuples);
+      const spanShare = rate > 0 ? Math.min(1, (windowMs * rate) / Math.max(1, inScope)) : 1;
       const estimate = Math.max(capped, Math.round(inWindow / spanShare));
       return { ranked, total: roundEstimate(estimate), totalIsEstimate: true, problem: null };
     }
     windowMs *= Math.min(16, Math.max(2, (1.3 * pool) / Math.max(1, inWindow)));
   }
-  const ranked = await rankWindow(db, scope, match, q, null, pageSize, offset);
+  const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
   return { ranked, total: ranked[0]?.total ?? capped, totalIsEstimate: false, problem: null };
 }
 
-/** Articles in scope, from the planner's statistics when there are many (an estimate is all a page count needs). */
-async function countScope(db: Executor, scope: Scope): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE relname = 'articles'`);
-  const estimate = Number(row?.n ?? 1);
-  if (estimate > 50_000) return estimate;
+/** Articles in scope: the planner's figure when there are many (an estimate is all a page count needs). */
+async function countScope(db: Executor, scope: Scope, reltuples: number | null): Promise<number> {
+  if (reltuples !== null && reltuples > 50_000) return reltuples;
   const [exact] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM articles WHERE ${scope.where}`);
   return Number(exact?.n ?? 1);
 }
@@ -363,8 +396,8 @@ async function search(
 
   try {
     return await getDb().transaction(async (tx) => {
+      // A common word's bitmap must stay exact (not lossy), or every row in the window is re-checked.
       await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
-      await tx.execute(sql`SET LOCAL statement_timeout = '5s'`);
       const s = scope(tx);
       let mode: 'exact' | 'prefix' = 'exact';
       let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
