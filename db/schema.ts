@@ -200,7 +200,7 @@ export const articles = pgTable(
      * The top of the story, for ranking only: headline (A), standfirst (B) and the first 600
      * characters of the body (C). Small enough to stay inside the row, so ranking a few thousand
      * matches never reads the large `search` vector back from TOAST (`search` is for matching).
-     * See docs/decisions/ on site search.
+     * See docs/decisions/2026-11-28-site-search.md.
      */
     searchLead: tsvector('search_lead').generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 600)), 'C')`,

@@ -16,7 +16,7 @@ import { isLive } from './conditions';
 // more at a million articles than a rare one, a query is first probed: when it matches fewer than
 // SEARCH_TUNING.probeCap articles they are all ranked; otherwise only the newest matches are ranked, in a window
 // of time widened until it holds at least SEARCH_TUNING.pool of them (the count is then an estimate).
-// See docs/decisions/2026-12-01-site-search.md.
+// See docs/decisions/2026-11-28-site-search.md.
 
 export const SEARCH_MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;
