@@ -396,8 +396,14 @@ async function search(
 
   try {
     return await getDb().transaction(async (tx) => {
-      // A common word's bitmap must stay exact (not lossy), or every row in the window is re-checked.
-      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+      // For this transaction only: a common word's bitmap must stay exact (not lossy), or every row
+      // in the window is re-checked against the full vector; and matches are found through the
+      // indexes' bitmaps only. Left to itself, the planner reads a common word's first matches by
+      // scanning the table and testing each row, which decompresses every row's full vector from
+      // TOAST, a cost its model does not see (350 ms instead of 3 at 100,000 articles).
+      await tx.execute(
+        sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+      );
       const s = scope(tx);
       let mode: 'exact' | 'prefix' = 'exact';
       let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
