@@ -126,7 +126,7 @@ test.describe('feeds @once', () => {
     expect(item.title).toBe((await page.locator('h1').textContent())!.trim());
     expect(seconds(item.isoDate!)).toBe(seconds((await page.locator('.article__dates time').first().getAttribute('datetime'))!));
     const firstParagraph = (await page.locator('.article-body p').first().textContent())!.trim();
-    const content = (item['content:encoded'] as string).replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const content = ((item as unknown as Record<string, string>)['content:encoded'] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
     expect(content).toContain(firstParagraph);
     if (item.enclosure) {
       expect(sitePath(item.enclosure.url)).toBe(await page.locator('.article__figure img').getAttribute('src'));
