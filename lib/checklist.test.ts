@@ -43,4 +43,9 @@ describe('the pre-publish checklist', () => {
     expect(publishBlockers(results, ['section'], true).map((r) => r.id)).toEqual(['section']);
     expect(publishBlockers(results, [], false).map((r) => r.id).sort()).toEqual(['description', 'section']);
   });
+
+  it('never lets an image without alt text be published, override or not', () => {
+    const results = runChecklist({ ...good, featuredAlt: '' });
+    expect(publishBlockers(results, [], true).map((r) => r.id)).toEqual(['alt_text']);
+  });
 });

@@ -59,7 +59,10 @@ export function runChecklist(input: ChecklistInput): CheckResult[] {
   return results;
 }
 
+/** Readers who cannot see an image must be told what it shows: this one can never be overridden. */
+export const ALWAYS_BLOCKING: readonly CheckId[] = ['alt_text'];
+
 /** Problems that stop publishing: blocking ones always, the rest unless overridden. */
 export function publishBlockers(results: CheckResult[], blocking: readonly string[], override: boolean): CheckResult[] {
-  return results.filter((r) => !r.ok && (blocking.includes(r.id) || !override));
+  return results.filter((r) => !r.ok && (ALWAYS_BLOCKING.includes(r.id) || blocking.includes(r.id) || !override));
 }

@@ -211,8 +211,12 @@ export async function saveArticle(actor: Actor, id: number, expectedVersion: num
       : [];
     if (authorRows.length !== draft.authorIds.length) errors.authorIds = 'One of the authors no longer exists.';
     if (draft.featuredImageId) {
-      const [m] = await tx.select({ id: media.id }).from(media).where(eq(media.id, draft.featuredImageId));
+      const [m] = await tx.select({ id: media.id, alt: media.alt }).from(media).where(eq(media.id, draft.featuredImageId));
       if (!m) errors.featuredImageId = 'That image is no longer in the media library.';
+      else if (before.status === 'published' && !draft.featuredAlt?.trim() && !m.alt.trim()) errors.featuredAlt = 'A published article’s image needs alt text: describe what it shows.';
+    }
+    if (before.status === 'published' && draft.body.content.some((b) => b.type === 'image' && !b.attrs.alt.trim())) {
+      errors.body = 'Every image in a published article needs alt text: select the image and describe what it shows.';
     }
     if (Object.keys(errors).length) return { ok: false, kind: 'invalid', fieldErrors: errors };
 

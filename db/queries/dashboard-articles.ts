@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ArticleDraft } from '../../lib/article-draft';
 import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode } from '../schema';
+import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode } from '../schema';
 
 // Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:
 // staff must always see the latest state.
@@ -214,6 +214,7 @@ export type HomeCounts = {
   scheduled: { id: number; headline: string; publishedAt: string }[];
   missed: { id: number; headline: string; publishedAt: string; embargoUntil: string | null }[];
   publishedPerDay: { day: string; n: number }[];
+  commentsWaiting: number;
 };
 
 export async function getDashboardHome(staffId: number, timeZone: string, now = new Date()): Promise<HomeCounts> {
@@ -221,7 +222,7 @@ export async function getDashboardHome(staffId: number, timeZone: string, now = 
   const brief = { id: articles.id, headline: articles.headline };
   const mine = or(eq(articles.createdBy, staffId), inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, staffId))));
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [myDrafts, inReview, scheduled, missed, perDay] = await Promise.all([
+  const [myDrafts, inReview, scheduled, missed, perDay, [waiting]] = await Promise.all([
     db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(and(eq(articles.status, 'draft'), mine)).orderBy(desc(articles.modifiedAt)).limit(10),
     db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(eq(articles.status, 'in_review')).orderBy(asc(articles.modifiedAt)).limit(10),
     db.select({ ...brief, publishedAt: articles.publishedAt }).from(articles).where(and(eq(articles.status, 'scheduled'), gt(articles.publishedAt, now))).orderBy(asc(articles.publishedAt)).limit(10),
@@ -236,6 +237,7 @@ export async function getDashboardHome(staffId: number, timeZone: string, now = 
       .from(articles)
       .where(and(inArray(articles.status, ['published', 'withdrawn']), gt(articles.firstPublishedAt, since), lte(articles.firstPublishedAt, now)))
       .groupBy(sql`1`),
+    db.select({ n: count() }).from(comments).where(eq(comments.status, 'pending')),
   ]);
   const iso = (d: Date | null) => (d ?? new Date(0)).toISOString();
   return {
@@ -244,6 +246,7 @@ export async function getDashboardHome(staffId: number, timeZone: string, now = 
     scheduled: scheduled.map((r) => ({ ...r, publishedAt: iso(r.publishedAt) })),
     missed: missed.map((r) => ({ ...r, publishedAt: iso(r.publishedAt), embargoUntil: r.embargoUntil ? r.embargoUntil.toISOString() : null })),
     publishedPerDay: perDay.map((r) => ({ day: r.day, n: Number(r.n) })),
+    commentsWaiting: Number(waiting?.n ?? 0),
   };
 }
 

@@ -1,0 +1,18 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { assertCan, type Actor } from '../../lib/permissions';
+import { getDb } from '../client';
+import { auditLog, siteSettings, type CommentPolicy } from '../schema';
+import { cacheTags } from '../tags';
+
+export type SettingsInput = { name: string; tagline: string; timeZone: string; staffEmailFormula: string; commentPolicy: CommentPolicy; commentsCloseAfterDays: number; blockingChecks: string[] };
+
+export async function updateSettings(actor: Actor, input: SettingsInput): Promise<{ expire: string[] }> {
+  assertCan(actor, 'settings.manage');
+  await getDb().transaction(async (tx) => {
+    await tx.update(siteSettings).set({ ...input, modifiedAt: new Date() }).where(eq(siteSettings.id, 1));
+    await tx.insert(auditLog).values({ staffId: actor.id, action: 'settings.update', subject: 'site', detail: { name: input.name, timeZone: input.timeZone, commentPolicy: input.commentPolicy } });
+  });
+  // The name, time zone and e-mail formula show on every reader page.
+  return { expire: [cacheTags.site(), cacheTags.frontPage(), cacheTags.sections(), cacheTags.corrections()] };
+}

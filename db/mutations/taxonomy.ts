@@ -1,0 +1,71 @@
+import 'server-only';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { assertCan, type Actor } from '../../lib/permissions';
+import { getDb } from '../client';
+import { articles, articleTags, auditLog, RESERVED_SECTION_SLUGS, sections, tags } from '../schema';
+import { cacheTags } from '../tags';
+
+// Sections and tags, managed by editors. Each function returns the cache tags to expire.
+
+export type TaxonomyResult = { ok: true; expire: string[] } | { ok: false; fieldErrors: Record<string, string> };
+
+type SectionInput = { name: string; slug: string; description: string; position: number };
+
+export async function saveSection(actor: Actor, id: number | null, input: SectionInput): Promise<TaxonomyResult> {
+  assertCan(actor, 'sections.manage');
+  if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(input.slug)) return { ok: false, fieldErrors: { slug: `“${input.slug}” is used by the site itself; choose another slug.` } };
+  return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
+    const [taken] = await tx.select({ id: sections.id }).from(sections).where(and(eq(sections.slug, input.slug), id ? ne(sections.id, id) : undefined));
+    if (taken) return { ok: false as const, fieldErrors: { slug: 'Another section already uses this slug.' } };
+    let oldSlug: string | null = null;
+    if (id) {
+      const [before] = await tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id));
+      if (!before) return { ok: false as const, fieldErrors: { form: 'That section no longer exists.' } };
+      oldSlug = before.slug;
+      if (oldSlug !== input.slug) {
+        const [live] = await tx.select({ n: count() }).from(articles).where(and(eq(articles.sectionId, id), ne(articles.status, 'draft')));
+        if ((live?.n ?? 0) > 0) return { ok: false as const, fieldErrors: { slug: 'Articles in this section have been published under its slug, so it cannot change.' } };
+      }
+      await tx.update(sections).set({ ...input, modifiedAt: new Date() }).where(eq(sections.id, id));
+    } else {
+      await tx.insert(sections).values(input);
+    }
+    await tx.insert(auditLog).values({ staffId: actor.id, action: id ? 'section.update' : 'section.create', subject: `section:${input.slug}`, detail: {} });
+    const expire = [cacheTags.sections(), cacheTags.site(), cacheTags.frontPage(), cacheTags.section(input.slug)];
+    if (oldSlug) expire.push(cacheTags.section(oldSlug));
+    return { ok: true as const, expire };
+  });
+}
+
+export async function deleteSection(actor: Actor, id: number): Promise<TaxonomyResult> {
+  assertCan(actor, 'sections.manage');
+  return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
+    const [row] = await tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id));
+    if (!row) return { ok: false as const, fieldErrors: { form: 'That section no longer exists.' } };
+    const [used] = await tx.select({ n: count() }).from(articles).where(eq(articles.sectionId, id));
+    if ((used?.n ?? 0) > 0) return { ok: false as const, fieldErrors: { form: `“${row.slug}” still has ${used!.n} article(s); move them first.` } };
+    await tx.delete(sections).where(eq(sections.id, id));
+    await tx.insert(auditLog).values({ staffId: actor.id, action: 'section.delete', subject: `section:${row.slug}`, detail: {} });
+    return { ok: true as const, expire: [cacheTags.sections(), cacheTags.site(), cacheTags.frontPage(), cacheTags.section(row.slug)] };
+  });
+}
+
+export async function renameTag(actor: Actor, id: number, input: { name: string; description: string }): Promise<TaxonomyResult> {
+  assertCan(actor, 'tags.manage');
+  const done = await getDb().update(tags).set({ ...input, modifiedAt: new Date() }).where(eq(tags.id, id)).returning({ slug: tags.slug });
+  if (!done.length) return { ok: false, fieldErrors: { form: 'That tag no longer exists.' } };
+  await getDb().insert(auditLog).values({ staffId: actor.id, action: 'tag.update', subject: `tag:${done[0]!.slug}`, detail: {} });
+  return { ok: true, expire: [cacheTags.tag(done[0]!.slug)] };
+}
+
+export async function deleteTag(actor: Actor, id: number): Promise<TaxonomyResult> {
+  assertCan(actor, 'tags.manage');
+  return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
+    const [row] = await tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id));
+    if (!row) return { ok: false as const, fieldErrors: { form: 'That tag no longer exists.' } };
+    const tagged = await tx.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, id));
+    await tx.delete(tags).where(eq(tags.id, id));
+    await tx.insert(auditLog).values({ staffId: actor.id, action: 'tag.delete', subject: `tag:${row.slug}`, detail: { articles: tagged.length } });
+    return { ok: true as const, expire: [cacheTags.tag(row.slug), ...tagged.map((t) => cacheTags.article(t.articleId))] };
+  });
+}
