@@ -13,7 +13,8 @@ import { defineConfig, devices } from '@playwright/test';
 // tag @once and run in the desktop project only.
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not 127.0.0.1: the server binds that name (see startApp in scripts/app-server.mjs).
+const baseURL = `http://localhost:${port}`;
 const results = process.env.E2E_RESULTS ?? 'test-results';
 const ci = Boolean(process.env.CI);
 
@@ -77,6 +78,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       AUTH_TRUST_HOST: 'true',
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+      // Comment specs give each test its own client address through X-Forwarded-For, so the
+      // per-address flood limit does not make parallel tests wait for each other.
+      TRUSTED_PROXIES: '127.0.0.1,::1',
     },
     // Includes a production build when there is none (about a minute on two cores).
     timeout: 300_000,

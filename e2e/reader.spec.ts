@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ARTICLE_PATH, ARTICLE_URL, FIXTURES, firstArticleHref, focused, getRaw } from './support/helpers';
+import { ARTICLE_URL, FIXTURES, firstArticleHref, focused, getRaw } from './support/helpers';
 
 // What a reader relies on, at a desktop and a phone viewport: finding stories by following the
 // paper's own links, reading an article in full, and the details that make it trustworthy.

@@ -90,7 +90,11 @@ export async function startApp({
   detached = true,
   echo = false,
   timeoutMs = 180_000,
-  host = '127.0.0.1',
+  // Loopback only. Bind by the name "localhost", not "127.0.0.1": Next gives the proxy
+  // (middleware) request URLs on http://localhost:<port>, and when the bound name differs it takes
+  // the proxy's rewrites (410, 503) for rewrites to another server and fetches them over HTTP,
+  // losing their status and, for the 503 page, looping through the proxy forever.
+  host = 'localhost',
 }) {
   if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run scripts/build-if-needed.mjs first.`);
   const childEnv = {
