@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ARTICLE_URL } from './support/helpers';
+import { ARTICLE_URL, expectNoSeriousA11yViolations } from './support/helpers';
 
 // Site search as a reader uses it, at the desktop and phone sizes of the config: from the
 // masthead's box, with the keyboard, without JavaScript, and with the odd things people type.
@@ -48,6 +48,15 @@ test.describe('searching from the masthead', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/search\?q=lighthouse$/);
     await expect(summary(page)).toContainText('“lighthouse”');
+  });
+
+  test('has no serious accessibility problems, with results and with filters open', async ({ page }) => {
+    test.slow(); // Two axe runs; on two busy cores they can take most of a minute.
+    await page.goto('/search?q=harbour');
+    await expectNoSeriousA11yViolations(page, 'search results');
+    await page.goto('/search?q=harbour&from=2020-01-01');
+    await expect(page.getByRole('combobox', { name: 'Section' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'search results with filters open');
   });
 
   test('fits a narrow screen without scrolling sideways', async ({ page }) => {
