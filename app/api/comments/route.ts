@@ -142,6 +142,7 @@ export async function POST(request: Request) {
   if (!token.ok) {
     const target = await getCommentTarget(s.articleId);
     if (!target) return fail({ status: 404, error: 'Not found' }, fields);
+    if (target.closesAt && target.closesAt <= target.now) return fail({ status: 403, error: 'Comments are closed' }, fields);
     return fail(
       {
         status: 400,

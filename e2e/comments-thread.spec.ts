@@ -1,0 +1,185 @@
+import { expect, test } from '@playwright/test';
+import { FIXTURES } from './support/helpers';
+import { articleOpenForComments, field, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
+
+// The comment thread under an article, as readers use it with JavaScript, at phone and desktop
+// sizes: posting, replying, their own pending comment, approval in the newsroom, and every error
+// keeping what they typed.
+
+test.beforeEach(async ({ context }) => {
+  await useOwnAddress(context);
+});
+
+test.describe('a reader commenting', () => {
+  test('posts, sees their own comment awaiting moderation (nobody else does), and sees it appear for everyone once an editor approves it', async ({ page, browser, request }, testInfo) => {
+    // Three browsers (the commenter, another reader, an editor) on two shared cores.
+    test.slow();
+    const path = await articleOpenForComments(request);
+    const text = `Thoughtful remark ${testInfo.project.name} ${Date.now()}`;
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+    await openIsland(page);
+    await expect(page.getByText('Your email address will not be published. Required fields are marked')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'How we handle your data' })).toHaveAttribute('href', '/privacy');
+    await fillComment(page, { name: 'Wren Tester', email: uniqueEmail('first'), comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
+    const mine = page.getByRole('listitem').filter({ hasText: text });
+    await expect(mine.getByText('Your comment is awaiting moderation.')).toBeVisible();
+    await expect(field(page, 'Comment')).toHaveValue('');
+
+    // Still there after a reload: this browser remembers its own submissions.
+    await page.reload();
+    await openIsland(page);
+    await expect(page.getByRole('listitem').filter({ hasText: text }).getByText('Your comment is awaiting moderation.')).toBeVisible();
+
+    // Another reader sees nothing of it, in the HTML or the island.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(path);
+    await openIsland(otherPage);
+    await expect(otherPage.getByText(text)).toHaveCount(0);
+    expect(await (await request.get(path)).text()).not.toContain(text);
+
+    // An editor approves it in the newsroom.
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signInAsEditor(editor);
+    await editor.goto(`/dashboard/comments?status=pending&q=${encodeURIComponent(text)}`);
+    const item = editor.getByRole('listitem').filter({ hasText: text });
+    await expect(item.getByText('First-time commenter')).toBeVisible();
+    await item.getByRole('button', { name: 'Approve comment by Wren Tester' }).click();
+    await expect(editor.getByRole('status').filter({ hasText: '1 comment approved.' })).toBeVisible();
+    await editorContext.close();
+
+    // Within a second it is in the article's HTML and the other reader's thread.
+    await expect
+      .poll(async () => (await request.get(path)).text(), { timeout: 5000, intervals: [250, 250, 500] })
+      .toContain(text);
+    await otherPage.reload();
+    await expect(otherPage.locator('#comments').getByText(text)).toBeVisible();
+    await openIsland(otherPage);
+    await expect(otherPage.getByRole('listitem').filter({ hasText: text }).getByText('awaiting moderation')).toHaveCount(0);
+    await other.close();
+  });
+
+  test('replies to a comment and cancels a reply', async ({ page, request }) => {
+    const path = await articleOpenForComments(request);
+    await page.goto(path);
+    await openIsland(page);
+    const firstReply = page.getByRole('button', { name: /^Reply to / }).first();
+    const parentName = ((await firstReply.textContent()) ?? '').replace(/^Reply to /, '').trim();
+    await firstReply.click();
+    await expect(page.getByRole('heading', { name: `Reply to ${parentName}` })).toBeVisible();
+    await expect(field(page, 'Comment')).toBeFocused();
+    await page.getByRole('button', { name: 'Cancel reply' }).click();
+    await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
+    await expect(firstReply).toBeFocused();
+
+    await firstReply.click();
+    const text = `A reply ${Date.now()}`;
+    await fillComment(page, { name: 'Replying Reader', email: uniqueEmail('reply'), comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const reply = page.getByRole('listitem').filter({ hasText: text });
+    await expect(reply.getByText('Your comment is awaiting moderation.')).toBeVisible();
+    await expect(reply.getByText(`In reply to ${parentName}`)).toBeVisible();
+    await expect(reply).toHaveClass(/comment--depth-[1-9]/);
+  });
+
+  test('keeps the typed text through a validation error, a duplicate and a flood, each explained', async ({ page, request }) => {
+    const path = await articleOpenForComments(request);
+    await page.goto(path);
+    await openIsland(page);
+    const text = `Kept through errors ${Date.now()}`;
+    const email = uniqueEmail('errors');
+
+    await fillComment(page, { name: 'Error Tester', email: 'not-an-address', comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'valid email address' })).toBeVisible();
+    await expect(field(page, 'Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(field(page, 'Comment')).toHaveValue(text);
+
+    await field(page, 'Email').fill(email);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
+
+    // The same again: a duplicate (409), text kept.
+    await field(page, 'Comment').fill(text);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Duplicate comment' })).toBeVisible();
+    await expect(field(page, 'Comment')).toHaveValue(text);
+
+    // Something new straight away: too soon (429), saying when to try again.
+    await field(page, 'Comment').fill(`${text}, and more`);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /Please wait \d+ seconds? and try again/ })).toBeVisible();
+    await expect(field(page, 'Comment')).toHaveValue(`${text}, and more`);
+    await expect(field(page, 'Name')).toHaveValue('Error Tester');
+  });
+
+  test('remembers name and e-mail only when asked to', async ({ page, request }) => {
+    const path = await articleOpenForComments(request);
+    const email = uniqueEmail('remember');
+    await page.goto(path);
+    await openIsland(page);
+    await expect(page.getByRole('checkbox', { name: /Save my name and email/ })).not.toBeChecked();
+    await fillComment(page, { name: 'Remembered Reader', email, comment: `Remember me ${Date.now()}` });
+    await page.getByRole('checkbox', { name: /Save my name and email/ }).check();
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
+    await page.reload();
+    await openIsland(page);
+    await expect(field(page, 'Name')).toHaveValue('Remembered Reader');
+    await expect(field(page, 'Email')).toHaveValue(email);
+  });
+
+  test('follows a permalink to a comment, highlighted, and switches the order', async ({ page, request }) => {
+    const path = await articleOpenForComments(request);
+    const html = await (await request.get(path)).text();
+    const ids = [...html.matchAll(/id="comment-(\d+)"/g)].map((m) => m[1]!);
+    const last = ids.at(-1)!;
+    await page.goto(`${path}#comment-${last}`);
+    const target = page.locator(`#comment-${last}`);
+    await expect(target).toHaveClass(/comment--highlight/);
+    await expect(target).toBeInViewport();
+
+    const items = page.locator('.comment-list > li');
+    const firstOldest = await items.first().getAttribute('id');
+    await page.getByRole('button', { name: 'Newest first' }).click();
+    await expect(page.getByRole('button', { name: 'Newest first' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(items.first()).not.toHaveAttribute('id', firstOldest!);
+    // Times read as "… ago" and the exact time is there too.
+    await expect(items.first().locator('time')).toHaveText(/ago|yesterday|just now|\d{4}/);
+    await expect(items.first().locator('.comment__permalink')).toHaveAttribute('title', /\d{4}/);
+  });
+
+  test('makes links in comments clickable, with rel="nofollow ugc noopener"', async ({ page, request }) => {
+    // A comment with a link is held (first-time), so the commenter's own view shows it.
+    const path = await articleOpenForComments(request);
+    await page.goto(path);
+    await openIsland(page);
+    const text = `See https://example.org/report-${Date.now()} for the figures.`;
+    await fillComment(page, { name: 'Link Poster', email: uniqueEmail('link'), comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const link = page.getByRole('listitem').filter({ hasText: 'for the figures' }).getByRole('link', { name: /example\.org\/report-/ });
+    await expect(link).toHaveAttribute('rel', 'nofollow ugc noopener');
+    await expect(link).toHaveAttribute('href', /^https:\/\/example\.org\/report-\d+$/);
+  });
+});
+
+test.describe('a closed thread', () => {
+  test('says "Comments are closed" and offers no form', async ({ page, request }) => {
+    await page.goto(FIXTURES.oldArticlePath);
+    await expect(page.locator('#comments').getByText('Comments are closed')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toHaveCount(0);
+    await page.locator('#comments').scrollIntoViewIfNeeded();
+    await expect(page.locator('#comments').getByText('Comments are closed')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Comment', exact: true })).toHaveCount(0);
+    const html = await (await request.get(FIXTURES.oldArticlePath)).text();
+    const articleId = /articleId\\?":(\d+)/.exec(html)?.[1];
+    expect(articleId, 'the island is given the article id').toBeTruthy();
+    const res = await request.post('/api/comments', { data: { articleId: Number(articleId), name: 'Late', email: 'late@example.net', comment: 'Too late?', formToken: 'x' } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error).toBe('Comments are closed');
+  });
+});

@@ -1,0 +1,55 @@
+// Helpers for the comment specs (e2e/comments-*.spec.ts).
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed';
+
+let openArticle: string | null = null;
+
+/** A live article that takes comments and already has approved ones (so there is something to reply to). */
+export async function articleOpenForComments(request: APIRequestContext): Promise<string> {
+  if (openArticle) return openArticle;
+  const front = await (await request.get('/')).text();
+  const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+  for (const path of paths) {
+    const html = await (await request.get(path)).text();
+    if (html.includes('class="comment-form"') && html.includes('class="comment comment--depth-0"')) {
+      openArticle = path;
+      return path;
+    }
+  }
+  throw new Error('No article on the front page takes comments and has some');
+}
+
+/**
+ * Every test posts from its own client address (the e2e server trusts X-Forwarded-For from
+ * loopback, see playwright.config.ts), so the per-address flood limit keeps tests apart.
+ */
+export async function useOwnAddress(context: BrowserContext): Promise<string> {
+  const address = `198.18.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
+  await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+  return address;
+}
+
+export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.net`;
+
+/** Scrolls to the comments and waits for the island to take over from the plain form. */
+export async function openIsland(page: Page): Promise<void> {
+  await page.locator('#comments').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('checkbox', { name: /Save my name and email/ })).toBeVisible();
+}
+
+export const field = (page: Page, name: 'Name' | 'Email' | 'Comment') => page.getByRole('textbox', { name, exact: true });
+
+export async function fillComment(page: Page, values: { name: string; email: string; comment: string }): Promise<void> {
+  await field(page, 'Name').fill(values.name);
+  await field(page, 'Email').fill(values.email);
+  await field(page, 'Comment').fill(values.comment);
+}
+
+export async function signInAsEditor(page: Page): Promise<void> {
+  const editor = DEMO_STAFF.find((s) => s.role === 'editor')!;
+  await page.goto('/signin?callbackUrl=%2Fdashboard%2Fcomments');
+  await page.getByLabel('Email').fill(editor.email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/dashboard/);
+}
