@@ -556,7 +556,7 @@ export function ArticleEditor(props: Props) {
             {permissions.publish && ['draft', 'in_review', 'scheduled'].includes(status) ? (
               <div className="field">
                 <label htmlFor="publish-at">Publish at (your computer’s clock)</label>
-                <input id="publish-at" type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
+                <input id="publish-at" type="datetime-local" step={1} value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
                 <button type="button" className="button" disabled={busy || !publishAt} onClick={() => void runTransition('schedule')}>
                   Schedule
                 </button>

@@ -1,12 +1,15 @@
-// The client's network address, for throttling. `next start` fills X-Forwarded-For from the socket
-// when a request has none, and a reverse proxy appends the address it saw, so the last entry is
-// the one this deployment vouches for. (A client talking to `next start` directly could send its
-// own header; the per-account limit still holds then.)
+import { clientAddressOf } from '../comments/client-address';
+
+// The client's network address, for sign-in throttling: the same rule as the comment flood limits
+// (lib/comments/client-address.ts): the socket's address, or behind a proxy listed in
+// TRUSTED_PROXIES the address it reports. Without the socket hook (a custom server), the last
+// X-Forwarded-For entry is the best there is; the per-account limit holds either way.
 export function clientAddress(headers: Headers): string {
+  const known = clientAddressOf(headers);
+  if (known) return known;
   const forwarded = headers.get('x-forwarded-for');
   const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  const address = last || headers.get('x-real-ip') || 'unknown';
-  return address.slice(0, 100);
+  return (last || 'unknown').slice(0, 100);
 }
 
 /** True when a state-changing request comes from this site (or says nothing about its origin). */
