@@ -230,6 +230,17 @@ const detailColumns = sql`a.status, a.path, a.standfirst, s.slug AS section_slug
 
 type Probe = { nodes: number; tree: string; text: string; capped: number | null; rate: number | null; reltuples: number | null };
 
+/**
+ * Set by the first statement of a search, for the rest of its transaction (the statement itself is
+ * already planned): a common word's bitmap must stay exact, not lossy, or every row in the window
+ * is re-checked against the full vector; and articles are read through index bitmaps only. Left to
+ * itself, the planner reads a common word's first matches by scanning the table and testing each
+ * row, which decompresses every row's full vector from TOAST, a cost its model does not see
+ * (350 ms instead of 3 at 100,000 articles).
+ */
+const SEARCH_SETTINGS = sql`set_config('work_mem', '32MB', true) AS work_mem,
+  set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan`;
+
 /** A phrase operator in tsquery text: <-> or <N>. */
 const PHRASE_OPERATOR = ' <(-|[0-9]+)> ';
 
@@ -240,28 +251,42 @@ const PHRASE_OPERATOR = ' <(-|[0-9]+)> ';
  * uses the same words without their order, which the index answers alone.
  */
 async function probe(db: Executor, scope: Scope, tsquery: SQL): Promise<Probe> {
-  const { probeCap, phraseProbeCap } = SEARCH_TUNING;
   const [row] = await rows<Probe>(
     db,
     sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text,
-          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (
-            SELECT count(*)::int FROM (
-              SELECT 1 FROM articles
-              WHERE articles.search @@ regexp_replace(${tsquery}::text, ${PHRASE_OPERATOR}, ' & ', 'g')::tsquery AND ${scope.where}
-              LIMIT CASE WHEN ${tsquery}::text ~ ${PHRASE_OPERATOR} THEN ${phraseProbeCap}::int ELSE ${probeCap}::int END
-            ) t) END AS capped,
           CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (${scope.rate})::float8 END AS rate,
-          (SELECT reltuples::float8 FROM pg_class WHERE relname = 'articles') AS reltuples
+          (SELECT reltuples::float8 FROM pg_class WHERE relname = 'articles') AS reltuples,
+          ${SEARCH_SETTINGS}
         FROM ${tsquery} AS q`,
   );
   return {
     nodes: Number(row?.nodes ?? 0),
     tree: String(row?.tree ?? 'T'),
     text: String(row?.text ?? ''),
-    capped: row?.capped === null || row?.capped === undefined ? null : Number(row.capped),
+    capped: null,
     rate: row?.rate === null || row?.rate === undefined ? null : Number(row.rate),
     reltuples: row?.reltuples === null || row?.reltuples === undefined ? null : Number(row.reltuples),
   };
+}
+
+/**
+ * How many articles in scope the planner expects to match, from its statistics of the vector's
+ * most common words (EXPLAIN plans the query without running it: a fraction of a millisecond).
+ */
+async function estimateMatches(db: Executor, scope: Scope, match: SQL): Promise<number> {
+  const [row] = await rows<Record<string, unknown>>(db, sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE ${match} AND ${scope.where}`);
+  const raw = row ? Object.values(row)[0] : null;
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan?: { 'Plan Rows'?: number } }] | null;
+  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/** Up to `cap` matches, counted through the GIN index (bounded: the heap is read until the cap). */
+async function countMatches(db: Executor, scope: Scope, probeQ: SQL, cap: number): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM articles WHERE articles.search @@ ${probeQ} AND ${scope.where} LIMIT ${cap}) t`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 function problemOf(analysis: Probe): SearchProblem | null {
@@ -286,8 +311,14 @@ async function rankWindow(
   windowStart: Date | null,
   limit: number,
   offset: number,
+  dateFirst = false,
 ): Promise<Ranked[]> {
   const inWindow = windowStart ? sql`AND ${scope.time} > ${windowStart.toISOString()}::timestamptz` : sql``;
+  // For a very common word the window holds only a few thousand articles: testing each of them is
+  // cheaper than building the word's bitmap from the GIN index (hundreds of thousands of entries
+  // at a million articles). coalesce() hides the match from the index, so the planner reads the
+  // window from the date index and tests its rows.
+  if (dateFirst) match = sql`coalesce(${match}, false)`;
   const upper = sql`${scope.upper.toISOString()}::timestamptz`;
   return rows<Ranked>(
     db,
@@ -319,39 +350,53 @@ type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean;
  * Ranks the matches of `tsquery` in `scope` and returns one page. Inside a transaction so that
  * the bitmap of a common word fits in memory (work_mem) and stays exact.
  */
+/** A window with at most this many articles is read through the date index and tested row by row. */
+const DATE_FIRST_MAX = 4000;
+
 async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number): Promise<EngineResult> {
   const found = await probe(db, scope, tsquery);
   const problem = problemOf(found);
   if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
-  const capped = found.capped ?? 0;
-  if (capped === 0) return { ranked: [], total: 0, totalIsEstimate: false, problem: null };
 
   const q = sql`${found.text}::tsquery`;
   const match = sql`articles.search @@ ${q}`;
   const lexeme = firstLexeme(found.text);
   const phrase = new RegExp(PHRASE_OPERATOR).test(found.text);
+  // Phrases are checked against positions in the full vector, row by row; counting uses the same
+  // words without their order, which the index answers alone.
+  const probeQ = sql`${phrase ? found.text.replace(new RegExp(PHRASE_OPERATOR, 'g'), ' & ') : found.text}::tsquery`;
   const cap = phrase ? SEARCH_TUNING.phraseProbeCap : SEARCH_TUNING.probeCap;
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
   const pool = Math.max(SEARCH_TUNING.pool, need);
 
-  if (capped < cap) {
-    const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
-    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0))[0]?.total ?? 0) : 0);
-    return { ranked, total, totalIsEstimate: false, problem: null };
+  // Rare or common? The planner's estimate decides without touching the table; when it says
+  // rare, a capped count through the index confirms it.
+  const expected = await estimateMatches(db, scope, match);
+  let capped = cap;
+  if (expected < cap) {
+    capped = await countMatches(db, scope, probeQ, cap);
+    if (capped === 0) return { ranked: [], total: 0, totalIsEstimate: false, problem: null };
+    if (capped < cap) {
+      const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
+      const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0))[0]?.total ?? 0) : 0);
+      return { ranked, total, totalIsEstimate: false, problem: null };
+    }
   }
 
-  // A common query: rank the newest matches, in a window of time that starts just large enough
-  // to hold `pool` articles of any kind and widens until it holds `pool` matches.
+  // A common query: rank the newest matches, in a window of time sized from the share of
+  // articles that match (at least `pool` of them), widened when it holds too few.
   const rate = found.rate ?? 0;
-  let windowMs = rate > 0 ? pool / rate : 30 * DAY_MS;
+  const inScope = await countScope(db, scope, found.reltuples);
+  const share = Math.min(1, Math.max(expected, capped) / Math.max(1, inScope));
+  let windowMs = rate > 0 ? (1.3 * pool) / share / rate : 30 * DAY_MS;
   for (let attempt = 0; attempt < 6; attempt++) {
     const windowStart = new Date(scope.upper.getTime() - windowMs);
-    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset);
+    const dateFirst = rate > 0 && windowMs * rate <= DATE_FIRST_MAX;
+    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset, dateFirst);
     const inWindow = ranked[0]?.total ?? 0;
     if (inWindow >= Math.max(need, pool / 2) || windowMs > 200 * 365 * DAY_MS) {
       // The matches in the window, scaled to the whole span by its share of the articles.
-      const inScope = await countScope(db, scope, found.reltuples);
       const spanShare = rate > 0 ? Math.min(1, (windowMs * rate) / Math.max(1, inScope)) : 1;
       const estimate = Math.max(capped, Math.round(inWindow / spanShare));
       return { ranked, total: roundEstimate(estimate), totalIsEstimate: true, problem: null };
@@ -396,14 +441,6 @@ async function search(
 
   try {
     return await getDb().transaction(async (tx) => {
-      // For this transaction only: a common word's bitmap must stay exact (not lossy), or every row
-      // in the window is re-checked against the full vector; and matches are found through the
-      // indexes' bitmaps only. Left to itself, the planner reads a common word's first matches by
-      // scanning the table and testing each row, which decompresses every row's full vector from
-      // TOAST, a cost its model does not see (350 ms instead of 3 at 100,000 articles).
-      await tx.execute(
-        sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-      );
       const s = scope(tx);
       let mode: 'exact' | 'prefix' = 'exact';
       let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
