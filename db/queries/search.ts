@@ -27,8 +27,10 @@ export const SEARCH_TUNING = {
   probeCap: 2000,
   /** Phrase matches are re-checked against the full vector row by row, so they get a lower cap. */
   phraseProbeCap: 500,
-  /** How many of the newest matches a common query ranks (at least). */
-  pool: 400,
+  /** How many of the newest matches a common query ranks (at least half of this). */
+  pool: 300,
+  /** The first window of a common word: about this many of the newest articles, tested row by row. */
+  firstWindow: 1500,
 };
 const DAY_MS = 86_400_000;
 const YEAR_SECONDS = 31_557_600;
@@ -206,6 +208,13 @@ type Scope = {
   upper: Date;
   /** The rate of new articles in scope, per millisecond, for sizing the first window. */
   rate: SQL;
+  /** The oldest time in scope, for scaling a window's count to an estimate of the whole. */
+  oldest: SQL;
+  /**
+   * Set when a filter leaves few articles (one author's work): they are read through that
+   * filter's index and each is tested, rather than visiting every match of a common word.
+   */
+  few?: boolean;
 };
 
 type Ranked = {
@@ -228,7 +237,7 @@ const detailColumns = sql`a.status, a.path, a.standfirst, s.slug AS section_slug
   (extract(epoch FROM a.published_at) * 1000)::float8 AS published_ms,
   (extract(epoch FROM a.modified_at) * 1000)::float8 AS modified_ms`;
 
-type Probe = { nodes: number; tree: string; text: string; capped: number | null; rate: number | null; reltuples: number | null };
+type Probe = { nodes: number; tree: string; text: string; rate: number | null; oldest_ms: number | null };
 
 /**
  * Set by the first statement of a search, for the rest of its transaction (the statement itself is
@@ -255,18 +264,12 @@ async function probe(db: Executor, scope: Scope, tsquery: SQL): Promise<Probe> {
     db,
     sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text,
           CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (${scope.rate})::float8 END AS rate,
-          (SELECT reltuples::float8 FROM pg_class WHERE relname = 'articles') AS reltuples,
+          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (extract(epoch FROM (${scope.oldest})) * 1000)::float8 END AS oldest_ms,
           ${SEARCH_SETTINGS}
         FROM ${tsquery} AS q`,
   );
-  return {
-    nodes: Number(row?.nodes ?? 0),
-    tree: String(row?.tree ?? 'T'),
-    text: String(row?.text ?? ''),
-    capped: null,
-    rate: row?.rate === null || row?.rate === undefined ? null : Number(row.rate),
-    reltuples: row?.reltuples === null || row?.reltuples === undefined ? null : Number(row.reltuples),
-  };
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { nodes: Number(row?.nodes ?? 0), tree: String(row?.tree ?? 'T'), text: String(row?.text ?? ''), rate: num(row?.rate), oldest_ms: num(row?.oldest_ms) };
 }
 
 /**
@@ -369,49 +372,44 @@ async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number,
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
   const pool = Math.max(SEARCH_TUNING.pool, need);
+  const exact = async (rowByRow: boolean): Promise<EngineResult> => {
+    const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset, rowByRow);
+    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0, rowByRow))[0]?.total ?? 0) : 0);
+    return { ranked, total, totalIsEstimate: false, problem: null };
+  };
 
-  // Rare or common? The planner's estimate decides without touching the table; when it says
-  // rare, a capped count through the index confirms it.
+  // One author's articles: test each of them (a few thousand at most), every match ranked.
+  if (scope.few) return exact(true);
+
+  // Rare or common? The planner's estimate (from its statistics, without touching the table)
+  // picks out the clearly common; anything else is counted through the index, up to the cap.
   const expected = await estimateMatches(db, scope, match);
-  let capped = cap;
-  if (expected < cap) {
-    capped = await countMatches(db, scope, probeQ, cap);
+  if (expected < cap * 10) {
+    const capped = await countMatches(db, scope, probeQ, cap);
     if (capped === 0) return { ranked: [], total: 0, totalIsEstimate: false, problem: null };
-    if (capped < cap) {
-      const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
-      const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0))[0]?.total ?? 0) : 0);
-      return { ranked, total, totalIsEstimate: false, problem: null };
-    }
+    if (capped < cap) return exact(false);
   }
 
-  // A common query: rank the newest matches, in a window of time sized from the share of
-  // articles that match (at least `pool` of them), widened when it holds too few.
+  // A common query: rank the newest matches. The first window holds FIRST_WINDOW articles, each
+  // tested; the share that matches sizes the next window when that one held too few.
   const rate = found.rate ?? 0;
-  const inScope = await countScope(db, scope, found.reltuples);
-  const share = Math.min(1, Math.max(expected, capped) / Math.max(1, inScope));
-  let windowMs = rate > 0 ? (1.3 * pool) / share / rate : 30 * DAY_MS;
+  const spanMs = Math.max(DAY_MS, scope.upper.getTime() - (found.oldest_ms ?? scope.upper.getTime() - 30 * DAY_MS));
+  let windowMs = rate > 0 ? SEARCH_TUNING.firstWindow / rate : 30 * DAY_MS;
   for (let attempt = 0; attempt < 6; attempt++) {
     const windowStart = new Date(scope.upper.getTime() - windowMs);
-    const dateFirst = rate > 0 && windowMs * rate <= DATE_FIRST_MAX;
-    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset, dateFirst);
+    const articlesInWindow = rate > 0 ? windowMs * rate : Infinity;
+    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset, articlesInWindow <= DATE_FIRST_MAX);
     const inWindow = ranked[0]?.total ?? 0;
-    if (inWindow >= Math.max(need, pool / 2) || windowMs > 200 * 365 * DAY_MS) {
+    // The window's share of the whole span, assuming articles come at a steady rate.
+    const spanShare = Math.min(1, windowMs / spanMs);
+    if (inWindow >= Math.max(need, pool / 2) || spanShare >= 1) {
       // The matches in the window, scaled to the whole span by its share of the articles.
-      const spanShare = rate > 0 ? Math.min(1, (windowMs * rate) / Math.max(1, inScope)) : 1;
-      const estimate = Math.max(capped, Math.round(inWindow / spanShare));
-      return { ranked, total: roundEstimate(estimate), totalIsEstimate: true, problem: null };
+      return { ranked, total: roundEstimate(Math.round(inWindow / spanShare)), totalIsEstimate: spanShare < 1, problem: null };
     }
-    windowMs *= Math.min(16, Math.max(2, (1.3 * pool) / Math.max(1, inWindow)));
+    const share = inWindow / Math.max(1, articlesInWindow);
+    windowMs *= Math.min(16, Math.max(2, share > 0 ? (1.3 * pool) / Math.max(1, inWindow) : 16));
   }
-  const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset);
-  return { ranked, total: ranked[0]?.total ?? capped, totalIsEstimate: false, problem: null };
-}
-
-/** Articles in scope: the planner's figure when there are many (an estimate is all a page count needs). */
-async function countScope(db: Executor, scope: Scope, reltuples: number | null): Promise<number> {
-  if (reltuples !== null && reltuples > 50_000) return reltuples;
-  const [exact] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM articles WHERE ${scope.where}`);
-  return Number(exact?.n ?? 1);
+  return exact(false);
 }
 
 /** Two significant figures: "about 12,000", not "about 12,347". */
@@ -497,7 +495,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
       [
         sql`(${isLive()})`,
         input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
-        input.authorId ? sql`EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id AND aa.staff_id = ${input.authorId})` : undefined,
+        input.authorId ? sql`articles.id IN (SELECT aa.article_id FROM article_authors aa WHERE aa.staff_id = ${input.authorId})` : undefined,
         from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
         toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
       ].filter((part): part is SQL => Boolean(part)),
@@ -506,6 +504,8 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     time: sql`articles.published_at`,
     upper,
     rate: liveRate,
+    oldest: sql`(SELECT min(published_at) FROM articles WHERE status = 'published')`,
+    few: Boolean(input.authorId),
   }));
   const hits: SearchHit[] = ranked.map((r) => ({
     id: Number(r.id),
@@ -594,6 +594,8 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       time: sql`articles.modified_at`,
       upper: new Date(),
       rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`,
+      oldest: sql`(SELECT min(modified_at) FROM articles WHERE ${where})`,
+      few: Boolean(input.authorId),
     }));
     outcome = found.outcome;
     ranked = found.ranked;
