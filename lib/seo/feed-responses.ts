@@ -6,6 +6,7 @@ import { getAuthor } from '@/db/queries/authors';
 import { listApprovedCommentsForFeed, listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
 import { getTag } from '@/db/queries/tags';
+import { mediaFilePath } from '../media-storage';
 import { isSlug } from '../urls';
 import { articleFeedItem, commentFeedItem, feedChannel, newestDate } from './feed-documents';
 import { authorFeedPath, commentsFeedPath, FEED_LIMIT, sectionFeedPath, siteFeedPath, slugFromFeedFile, tagFeedPath } from './feeds';
@@ -19,17 +20,15 @@ const RSS_TYPE = 'application/rss+xml; charset=utf-8';
 
 const notFound = (message: string) => new Response(message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
-/** Real file sizes for enclosures of files under public/, when the media row does not know them. */
+/** Real file sizes for enclosures (public/ or uploads), when the media row does not know them. */
 const sizes = new Map<string, number>();
 async function fileBytes(src: string, known: number): Promise<number> {
   if (known > 0) return known;
   if (sizes.has(src)) return sizes.get(src)!;
   const publicDir = path.join(process.cwd(), 'public');
-  const file = path.resolve(publicDir, `.${src}`);
-  let bytes = 0;
-  if (file.startsWith(publicDir + path.sep)) {
-    bytes = await fs.stat(file).then((s) => s.size, () => 0);
-  }
+  const resolved = path.resolve(publicDir, `.${src}`);
+  const file = src.startsWith('/media/') ? mediaFilePath(src) : resolved.startsWith(publicDir + path.sep) ? resolved : null;
+  const bytes = file ? await fs.stat(file).then((s) => s.size, () => 0) : 0;
   if (sizes.size > 5000) sizes.clear();
   sizes.set(src, bytes);
   return bytes;
