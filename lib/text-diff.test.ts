@@ -15,4 +15,11 @@ describe('revision diffs', () => {
   it('reports identical texts as unchanged', () => {
     expect(diffWords('same', 'same')).toEqual([{ kind: 'same', text: 'same' }]);
   });
+
+  it('keeps a rewritten sentence together rather than word by word', () => {
+    expect(diffWords('Good first draft.', 'Regrettable rewrite.')).toEqual([
+      { kind: 'removed', text: 'Good first draft.' },
+      { kind: 'added', text: 'Regrettable rewrite.' },
+    ]);
+  });
 });

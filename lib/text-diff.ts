@@ -53,5 +53,33 @@ export function diffWords(before: string, after: string, limit = 4000): DiffPart
     while (j < m) push('added', midB[j++]!);
   }
   push('same', a.slice(endA).join(''));
-  return parts;
+  return mergeAcrossSpaces(parts);
+}
+
+/** "Good first" → "Bad" reads better as one removal and one addition than word by word around shared spaces. */
+function mergeAcrossSpaces(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (parts[i]!.kind === 'same') {
+      out.push(parts[i]!);
+      i++;
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    while (i < parts.length) {
+      const p = parts[i]!;
+      if (p.kind === 'removed') removed += p.text;
+      else if (p.kind === 'added') added += p.text;
+      else if (/^\s+$/.test(p.text) && i + 1 < parts.length && parts[i + 1]!.kind !== 'same') {
+        removed += p.text;
+        added += p.text;
+      } else break;
+      i++;
+    }
+    if (removed) out.push({ kind: 'removed', text: removed });
+    if (added) out.push({ kind: 'added', text: added });
+  }
+  return out;
 }
