@@ -2,11 +2,11 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { commentRules, type CommentRules } from '../../lib/comments/config';
-import { formatReasons, judge } from '../../lib/comments/rules';
+import { closingTime, formatReasons, judge } from '../../lib/comments/rules';
 import { countLinks, findListedWord } from '../../lib/comments/text';
 import { getDb, type Db } from '../client';
-import { getCommentTarget } from '../queries/comments';
-import { articles, auditLog, commentBans, comments, type CommentStatus } from '../schema';
+import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
+import { articles, auditLog, commentBans, comments, type CommentMode, type CommentPolicy, type CommentStatus } from '../schema';
 
 // Writing comments. Posting applies every rule inside one transaction that first takes advisory
 // locks on the commenter's e-mail address and client address, so two requests from the same
@@ -114,134 +114,139 @@ async function replay(db: Db, key: string, input: PostCommentInput, article: Art
   return same ? { kind: 'replayed', comment: ownComment(row), article } : { kind: 'key_reused' };
 }
 
+const NOT_AVAILABLE = 'The comment you replied to is not available. Your comment can be posted on its own instead.';
+
 export async function postComment(input: PostCommentInput, rules: CommentRules = commentRules()): Promise<PostCommentResult> {
   const db = getDb();
-  const found = await getCommentTarget(input.articleId);
-  if (!found) return { kind: 'not_found' };
-  const article: ArticleRef = { id: found.id, slug: found.slug };
-  if (found.closesAt && found.closesAt.getTime() <= found.now.getTime()) return { kind: 'closed' };
-
-  if (input.parentId !== null) {
-    const [parent] = await db
-      .select({ articleId: comments.articleId, status: comments.status, depth: comments.depth })
-      .from(comments)
-      .where(eq(comments.id, input.parentId));
-    if (!parent || parent.articleId !== input.articleId || parent.status !== 'approved') {
-      return { kind: 'bad_parent', message: 'The comment you replied to is not available. Your comment can be posted on its own instead.' };
-    }
-    if (parent.depth + 1 >= found.settings.maxDepth) {
-      return { kind: 'bad_parent', message: `Replies can only be nested ${found.settings.maxDepth} deep. Reply to an earlier comment in this conversation instead.` };
-    }
-  }
-
   const email = input.authorEmail.toLowerCase();
-  // Word lists are matched outside the transaction: they need no lock and can be slow-ish.
-  const listed = [input.authorName, input.authorEmail, input.body, input.userAgent ?? '', input.clientAddress ?? ''];
-  const blockedWord = findListedWord(found.settings.blockedWords, listed);
-  const moderationWord = findListedWord(found.settings.moderationWords, listed);
-  const links = countLinks(input.body);
-
+  const address = input.clientAddress;
   const locks = [lockKey(`comment-email:${email}`)];
-  if (input.clientAddress) locks.push(lockKey(`comment-address:${input.clientAddress}`));
+  if (address) locks.push(lockKey(`comment-address:${address}`));
+  // In a fixed order, so two transactions never wait for each other in a circle.
   locks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const flood = sql`clock_timestamp() - make_interval(secs => ${rules.floodSeconds})`;
 
   const result = await db.transaction(async (tx) => {
-    // In a fixed order, so two transactions never wait for each other in a circle.
-    await tx.execute(sql`SELECT ${sql.join(locks.map((k) => sql`pg_advisory_xact_lock(${k.toString()}::bigint)::text`), sql`, `)}`);
-
-    const [facts] = rowsOf(
-      await tx.execute(sql`
+    // Two statements sent together (one round trip): the locks, then, in a statement that starts
+    // after they are held and so sees every comment committed before, everything the rules need.
+    const [, factsResult] = await Promise.all([
+      tx.execute(sql`SELECT ${sql.join(locks.map((k) => sql`pg_advisory_xact_lock(${k.toString()}::bigint)::text`), sql`, `)}`),
+      tx.execute(sql`
         SELECT
+          a.id AS article_id, a.slug, (a.status = 'published' AND a.published_at <= now()) AS live,
+          a.comment_mode, a.comments_close_at, coalesce(a.first_published_at, a.published_at) AS first_published_at,
+          s.comment_policy, s.comments_close_after_days, s.comment_max_depth, s.comment_link_limit, s.moderation_words, s.blocked_words,
+          p.article_id AS parent_article_id, p.status AS parent_status, p.depth AS parent_depth,
           ${input.idempotencyKey ? sql`EXISTS (SELECT 1 FROM comments WHERE idempotency_key = ${input.idempotencyKey})` : sql`false`} AS replay,
           EXISTS (SELECT 1 FROM comments WHERE lower(author_email) = ${email} AND article_id = ${input.articleId}
                   AND body = ${input.body} AND status <> 'trash') AS duplicate,
-          (SELECT max(created_at) FROM comments WHERE lower(author_email) = ${email}
-                  AND created_at > clock_timestamp() - make_interval(secs => ${rules.floodSeconds})) AS last_by_email,
-          ${
-            input.clientAddress
-              ? sql`(SELECT max(created_at) FROM comments WHERE client_address = ${input.clientAddress}
-                  AND created_at > clock_timestamp() - make_interval(secs => ${rules.floodSeconds}))`
-              : sql`NULL::timestamptz`
-          } AS last_by_address,
+          (SELECT max(created_at) FROM comments WHERE lower(author_email) = ${email} AND created_at > ${flood}) AS last_by_email,
+          ${address ? sql`(SELECT max(created_at) FROM comments WHERE client_address = ${address} AND created_at > ${flood})` : sql`NULL::timestamptz`} AS last_by_address,
           EXISTS (SELECT 1 FROM comments WHERE lower(author_email) = ${email} AND status = 'approved') AS known,
           EXISTS (SELECT 1 FROM comment_bans WHERE (kind = 'email' AND value = ${email})
-                  ${input.clientAddress ? sql`OR (kind = 'address' AND value = ${input.clientAddress})` : sql``}) AS banned,
+                  ${address ? sql`OR (kind = 'address' AND value = ${address})` : sql``}) AS banned,
           clock_timestamp() AS now
+        FROM (SELECT 1) AS one
+        LEFT JOIN articles a ON a.id = ${input.articleId}::int
+        LEFT JOIN site_settings s ON s.id = 1
+        LEFT JOIN comments p ON p.id = ${input.parentId ?? 0}::bigint
       `),
+    ]);
+    const f = rowsOf(factsResult)[0]!;
+    if (!f.article_id || !f.live) return { kind: 'not_found' } as const;
+    const settings = {
+      policy: (f.comment_policy ?? DEFAULT_COMMENT_SETTINGS.policy) as CommentPolicy,
+      closeAfterDays: f.comments_close_after_days === null ? DEFAULT_COMMENT_SETTINGS.closeAfterDays : Number(f.comments_close_after_days),
+      maxDepth: f.comment_max_depth === null ? DEFAULT_COMMENT_SETTINGS.maxDepth : Number(f.comment_max_depth),
+      linkLimit: f.comment_link_limit === null ? DEFAULT_COMMENT_SETTINGS.linkLimit : Number(f.comment_link_limit),
+      moderationWords: (f.moderation_words as string[] | null) ?? [],
+      blockedWords: (f.blocked_words as string[] | null) ?? [],
+    };
+    const now = toDate(f.now)!;
+    const article: ArticleRef = { id: Number(f.article_id), slug: String(f.slug) };
+    const closes = closingTime(
+      { commentMode: f.comment_mode as CommentMode, commentsCloseAt: toDate(f.comments_close_at), firstPublishedAt: toDate(f.first_published_at) },
+      settings.closeAfterDays,
     );
-    if (facts!.replay) return { kind: 'replay' } as const;
-    if (facts!.duplicate) return { kind: 'duplicate' } as const;
-    const now = toDate(facts!.now)!;
-    const last = [toDate(facts!.last_by_email), toDate(facts!.last_by_address)].filter((d): d is Date => d !== null);
+    if (closes && closes.getTime() <= now.getTime()) return { kind: 'closed' } as const;
+    if (input.parentId !== null) {
+      if (Number(f.parent_article_id) !== input.articleId || f.parent_status !== 'approved') return { kind: 'bad_parent', message: NOT_AVAILABLE } as const;
+      if (Number(f.parent_depth) + 1 >= settings.maxDepth) {
+        return { kind: 'bad_parent', message: `Replies can only be nested ${settings.maxDepth} deep. Reply to an earlier comment in this conversation instead.` } as const;
+      }
+    }
+    if (f.replay) return { kind: 'replay', article } as const;
+    if (f.duplicate) return { kind: 'duplicate' } as const;
+    const last = [toDate(f.last_by_email), toDate(f.last_by_address)].filter((d): d is Date => d !== null);
     if (last.length > 0) {
       const latest = Math.max(...last.map((d) => d.getTime()));
-      const retryAfterSeconds = Math.max(1, Math.ceil((latest + rules.floodSeconds * 1000 - now.getTime()) / 1000));
-      return { kind: 'flood', retryAfterSeconds } as const;
+      return { kind: 'flood', retryAfterSeconds: Math.max(1, Math.ceil((latest + rules.floodSeconds * 1000 - now.getTime()) / 1000)) } as const;
     }
+
+    const listed = [input.authorName, input.authorEmail, input.body, input.userAgent ?? '', address ?? ''];
+    const verdict = judge({
+      commentMode: f.comment_mode as CommentMode,
+      policy: settings.policy,
+      knownCommenter: Boolean(f.known),
+      links: countLinks(input.body),
+      linkLimit: settings.linkLimit,
+      moderationWord: findListedWord(settings.moderationWords, listed),
+      blockedWord: findListedWord(settings.blockedWords, listed),
+      banned: Boolean(f.banned),
+      honeypot: input.honeypot,
+      tooFast: input.tooFast,
+    });
+    const reason = formatReasons(verdict);
 
     // The burst limit counts comment ids, which the sequence hands out at once and never twice:
     // every comment being posted right now has an id below ours and above the last one before
-    // the window, committed or not, so concurrent posts cannot all squeeze under the limit.
-    const [slot] = rowsOf(
+    // the window, committed or not, so concurrent posts cannot all squeeze under the limit. Over
+    // the limit, a comment that would have been published is held instead ("burst").
+    const inserted = rowsOf(
       await tx.execute(sql`
-        SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS id,
-          coalesce(
-            (SELECT id - 1 FROM comments WHERE created_at > clock_timestamp() - make_interval(secs => ${rules.burstWindowSeconds})
-              ORDER BY created_at LIMIT 1),
-            (SELECT max(id) FROM comments),
-            0
-          ) AS before_window
+        WITH slot AS (
+          SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS id,
+            coalesce(
+              (SELECT id - 1 FROM comments WHERE created_at > clock_timestamp() - make_interval(secs => ${rules.burstWindowSeconds})
+                ORDER BY created_at LIMIT 1),
+              (SELECT max(id) FROM comments),
+              0
+            ) AS before_window
+        ), v AS (
+          SELECT id, (id - before_window) > ${rules.burstLimit} AS burst FROM slot
+        )
+        INSERT INTO comments (id, article_id, parent_id, author_name, author_email, body, status, held_reason, client_address, user_agent, idempotency_key, created_at, modified_at)
+        SELECT v.id, ${input.articleId}::int, ${input.parentId}::bigint, ${input.authorName}::text, ${input.authorEmail}::text, ${input.body}::text,
+          CASE WHEN v.burst AND ${verdict.status}::text = 'approved' THEN 'pending' ELSE ${verdict.status}::text END,
+          CASE WHEN v.burst AND ${verdict.status}::text <> 'spam' THEN concat_ws(',', ${reason}::text, 'burst') ELSE ${reason}::text END,
+          ${address}::text, ${input.userAgent ? input.userAgent.slice(0, 500) : null}::text, ${input.idempotencyKey}::text,
+          clock_timestamp(), clock_timestamp()
+        FROM v
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING id, article_id, parent_id, depth, author_name, body, created_at, status
       `),
     );
-    const id = Number(slot!.id);
-    const recent = id - Number(slot!.before_window);
-
-    const verdict = judge({
-      commentMode: found.commentMode,
-      policy: found.settings.policy,
-      knownCommenter: Boolean(facts!.known),
-      links,
-      linkLimit: found.settings.linkLimit,
-      moderationWord,
-      blockedWord,
-      banned: Boolean(facts!.banned),
-      honeypot: input.honeypot,
-      tooFast: input.tooFast,
-      burst: recent > rules.burstLimit,
-    });
-
-    const inserted = await tx
-      .insert(comments)
-      .values({
-        id,
-        articleId: input.articleId,
-        // parent_path and depth are set from the parent by a trigger (db/migrations/0004).
-        parentId: input.parentId,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        body: input.body,
-        status: verdict.status,
-        heldReason: formatReasons(verdict),
-        clientAddress: input.clientAddress,
-        userAgent: input.userAgent ? input.userAgent.slice(0, 500) : null,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: sql`clock_timestamp()`,
-        modifiedAt: sql`clock_timestamp()`,
-      })
-      .onConflictDoNothing({ target: comments.idempotencyKey })
-      .returning(ownColumns);
+    const row = inserted[0];
     // Nothing inserted: the same key was committed meanwhile by a request holding other locks.
-    return inserted[0] ? ({ kind: 'created', row: inserted[0] } as const) : ({ kind: 'replay' } as const);
+    if (!row) return { kind: 'replay', article } as const;
+    return {
+      kind: 'created',
+      article,
+      comment: ownComment({
+        id: Number(row.id),
+        articleId: Number(row.article_id),
+        parentId: row.parent_id === null ? null : Number(row.parent_id),
+        depth: Number(row.depth),
+        authorName: String(row.author_name),
+        body: String(row.body),
+        createdAt: toDate(row.created_at)!,
+        status: row.status as CommentStatus,
+      }),
+    } as const;
   });
 
-  switch (result.kind) {
-    case 'created':
-      return { kind: 'created', comment: ownComment(result.row), article };
-    case 'replay':
-      return replay(db, input.idempotencyKey!, input, article);
-    default:
-      return result;
-  }
+  if (result.kind === 'replay') return replay(db, input.idempotencyKey!, input, result.article);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ const base: CommentFacts = {
   banned: false,
   honeypot: false,
   tooFast: false,
-  burst: false,
 };
 
 describe('closing threads', () => {
@@ -34,10 +33,10 @@ describe('judging a new comment', () => {
     expect(judge(base)).toEqual({ status: 'approved', reasons: [], word: null });
   });
   it('names every reason it holds a comment for', () => {
-    const v = judge({ ...base, knownCommenter: false, links: 2, moderationWord: 'casino', tooFast: true, burst: true, commentMode: 'moderated' });
+    const v = judge({ ...base, knownCommenter: false, links: 2, moderationWord: 'casino', tooFast: true, commentMode: 'moderated' });
     expect(v.status).toBe('pending');
-    expect(v.reasons).toEqual(['moderated', 'first_time', 'links', 'moderation_word', 'too_fast', 'burst']);
-    expect(formatReasons(v)).toBe('moderated,first_time,links,moderation_word:casino,too_fast,burst');
+    expect(v.reasons).toEqual(['moderated', 'first_time', 'links', 'moderation_word', 'too_fast']);
+    expect(formatReasons(v)).toBe('moderated,first_time,links,moderation_word:casino,too_fast');
     expect(describeReasons(formatReasons(v))).toContain('Moderation word (“casino”)');
   });
   it('lets spam signals win over holding', () => {
