@@ -259,12 +259,19 @@ const PHRASE_OPERATOR = ' <(-|[0-9]+)> ';
  * to the cap. Phrases are checked against positions in the full vector row by row, so the count
  * uses the same words without their order, which the index answers alone.
  */
-async function probe(db: Executor, scope: Scope, tsquery: SQL): Promise<Probe> {
+type ScopeFigures = { rate: number | null; oldest_ms: number | null };
+
+async function probe(db: Executor, scope: Scope, tsquery: SQL, known?: ScopeFigures): Promise<Probe> {
+  // The second probe of a search (the prefix fallback) reuses the first one's figures: by then the
+  // settings below are in force, and the figures' queries would lose their index-only plans.
+  const figures = known
+    ? sql`${known.rate}::float8 AS rate, ${known.oldest_ms}::float8 AS oldest_ms`
+    : sql`CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (${scope.rate})::float8 END AS rate,
+          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (extract(epoch FROM (${scope.oldest})) * 1000)::float8 END AS oldest_ms`;
   const [row] = await rows<Probe>(
     db,
     sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text,
-          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (${scope.rate})::float8 END AS rate,
-          CASE WHEN numnode(q) > 0 AND querytree(q) <> 'T' THEN (extract(epoch FROM (${scope.oldest})) * 1000)::float8 END AS oldest_ms,
+          ${figures},
           ${SEARCH_SETTINGS}
         FROM ${tsquery} AS q`,
   );
@@ -347,7 +354,7 @@ async function rankWindow(
   );
 }
 
-type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean; problem: SearchProblem | null };
+type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean; problem: SearchProblem | null; figures?: ScopeFigures };
 
 /**
  * Ranks the matches of `tsquery` in `scope` and returns one page. Inside a transaction so that
@@ -356,8 +363,14 @@ type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean;
 /** A window with at most this many articles is read through the date index and tested row by row. */
 const DATE_FIRST_MAX = 4000;
 
-async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number): Promise<EngineResult> {
-  const found = await probe(db, scope, tsquery);
+async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number, known?: ScopeFigures): Promise<EngineResult> {
+  const found = await probe(db, scope, tsquery, known);
+  const figures = { rate: found.rate, oldest_ms: found.oldest_ms };
+  const result = await rankProbed(db, scope, found, page, pageSize);
+  return { ...result, figures };
+}
+
+async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number, pageSize: number): Promise<EngineResult> {
   const problem = problemOf(found);
   if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
 
@@ -445,7 +458,7 @@ async function search(
       if (!result.problem && result.total === 0) {
         const prefix = prefixQueryText(text);
         if (prefix) {
-          const fallback = await runEngine(tx, s, sql`to_tsquery('english', ${prefix})`, page, pageSize);
+          const fallback = await runEngine(tx, s, sql`to_tsquery('english', ${prefix})`, page, pageSize, result.figures);
           if (!fallback.problem && fallback.total > 0) {
             mode = 'prefix';
             result = fallback;
