@@ -13,8 +13,8 @@ export default defineConfig({
     environment: 'node',
     // Each file gets its own process and so its own database (see db/testing.ts).
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
   },
 });

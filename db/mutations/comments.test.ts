@@ -287,7 +287,7 @@ describe('concurrency: the checks and the insert are one atomic step', () => {
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(500);
     expect(await rowCount()).toBe(500);
     expect(new Set(results.map((r) => (r.kind === 'created' ? r.comment.id : 0))).size).toBe(500);
-  });
+  }, 180_000); // 500 transactions: on embedded PGlite they run one at a time.
 
   it('applies the site-wide burst limit exactly under concurrency: the rest are held, not refused', async () => {
     const rules = { ...FAST, burstLimit: 40, burstWindowSeconds: 60 };
