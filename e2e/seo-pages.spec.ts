@@ -189,8 +189,22 @@ test.describe('structured data and head, per page type', () => {
   test('withdrawn article: 410, noindex, no structured data of the story', async ({ page }) => {
     const res = await page.goto(FIXTURES.withdrawnPath);
     expect(res!.status()).toBe(410);
-    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
+    // Next adds its own noindex for an error status, besides ours: every one must say noindex.
+    const robots = await page.locator('meta[name="robots"]').evaluateAll((els) => els.map((e) => e.getAttribute('content') ?? ''));
+    expect(robots.length).toBeGreaterThan(0);
+    for (const r of robots) expect(r).toContain('noindex');
     expect((await jsonLdBlocks(page)).map((b) => b['@type'])).not.toContain('NewsArticle');
+  });
+});
+
+test.describe('kept out of search engines @once', () => {
+  test('search results, sign-in and the newsroom are noindex', async ({ request }) => {
+    for (const path of ['/search?q=harbour', '/signin', '/dashboard']) {
+      const res = await request.get(path);
+      const html = await res.text();
+      const robots = /<meta name="robots" content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(robots, path).toContain('noindex');
+    }
   });
 });
 
