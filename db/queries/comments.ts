@@ -226,6 +226,14 @@ export const getFirstThreadPage = cachedQuery(
   3600,
 );
 
+/** A later page for readers without JavaScript (the island fetches its own); refreshed like the first. */
+export const getLaterThreadPage = cachedQuery(
+  'comment-thread-after',
+  async (articleId: number, cursor: string): Promise<ThreadPage> => listThreadPage(articleId, 'oldest', cursor),
+  (articleId) => [cacheTags.comments(articleId)],
+  3600,
+);
+
 /** A commenter's own comments that are still waiting (spam looks the same to them). */
 export type OwnPendingComment = PublicComment & { status: 'pending' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { countLabel, StaticThread } from '@/components/comments/static-thread';
-import { decodeThreadCursor, getCommentTarget, getThreadInfo, listThreadPage } from '@/db/queries/comments';
+import { decodeThreadCursor, getCommentTarget, getLaterThreadPage, getThreadInfo } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
 
 // Later pages of a long thread as plain HTML, for readers and crawlers without JavaScript (the
@@ -21,7 +21,7 @@ export default async function MoreCommentsPage({ params }: Props) {
   if (!/^\d{1,10}$/.test(articleId) || !decodeThreadCursor(cursor)) notFound();
   const [info, target, settings] = await Promise.all([getThreadInfo(id), getCommentTarget(id), getSiteSettings()]);
   if (!info || !target?.path) notFound();
-  const page = await listThreadPage(id, 'oldest', cursor);
+  const page = await getLaterThreadPage(id, cursor);
   return (
     <div className="notice-page comments">
       <p>
