@@ -491,8 +491,6 @@ export type SearchInput = {
   timeZone: string;
 };
 
-const liveRate = sql`(SELECT count(*) FROM articles WHERE status = 'published' AND published_at <= now() AND published_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`;
-
 /**
  * Reader search: published, due articles only (isLive), ranked by relevance and recency, one
  * page at a time, with highlighted headlines and snippets. Never throws for what a person typed.
@@ -503,21 +501,24 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   const toEnd = input.to ? new Date(startOfDayInZone(input.to, input.timeZone).getTime() + DAY_MS) : null;
   const upper = toEnd && toEnd < now ? toEnd : now;
 
+  const where = sql.join(
+    [
+      sql`(${isLive()})`,
+      input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
+      input.authorId ? sql`articles.id IN (SELECT aa.article_id FROM article_authors aa WHERE aa.staff_id = ${input.authorId})` : undefined,
+      from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
+      toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
+    ].filter((part): part is SQL => Boolean(part)),
+    sql` AND `,
+  );
+  const upperSql = sql`${upper.toISOString()}::timestamptz`;
   const { outcome, ranked } = await search(input, SEARCH_PAGE_SIZE, () => ({
-    where: sql.join(
-      [
-        sql`(${isLive()})`,
-        input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
-        input.authorId ? sql`articles.id IN (SELECT aa.article_id FROM article_authors aa WHERE aa.staff_id = ${input.authorId})` : undefined,
-        from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
-        toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
-      ].filter((part): part is SQL => Boolean(part)),
-      sql` AND `,
-    ),
+    where,
     time: sql`articles.published_at`,
     upper,
-    rate: liveRate,
-    oldest: sql`(SELECT min(published_at) FROM articles WHERE status = 'published')`,
+    // Articles in scope (section and dates included) in the 30 days before the window's end.
+    rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '30 days') / ${30 * DAY_MS}::float8`,
+    oldest: sql`(SELECT min(published_at) FROM articles WHERE ${where})`,
     few: Boolean(input.authorId),
   }));
   const hits: SearchHit[] = ranked.map((r) => ({

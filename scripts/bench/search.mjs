@@ -124,20 +124,36 @@ async function worker() {
     return;
   }
 
+  // CPU time as well as wall time: on a machine shared with other work, wall time includes the
+  // wait for a core. The database backend's CPU comes from /proc/<pid>/schedstat (nanoseconds on
+  // a CPU); the worker's own from process.cpuUsage(). Their sum is what a search costs in work.
+  const [{ pid }] = await client`SELECT pg_backend_pid() AS pid`;
+  const backendNs = () => {
+    try {
+      return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      return NaN;
+    }
+  };
   // Warm up once (plans, caches), then time `rounds` shuffled passes over the mix.
   for (const m of mix) await call(m);
   const times = mix.map(() => []);
+  const cpu = mix.map(() => []);
   const results = mix.map(() => null);
   for (let round = 0; round < rounds; round++) {
     const order = mix.map((_, i) => i).sort(() => Math.random() - 0.5);
     for (const i of order) {
+      const ns0 = backendNs();
+      const cpu0 = process.cpuUsage();
       const started = performance.now();
       const r = await call(mix[i]);
       times[i].push(performance.now() - started);
+      const own = process.cpuUsage(cpu0);
+      cpu[i].push((backendNs() - ns0) / 1e6 + (own.user + own.system) / 1000);
       results[i] = { total: r.total, estimate: r.totalIsEstimate, mode: r.mode, hits: r.hits.length };
     }
   }
-  process.stdout.write(JSON.stringify({ mix: mix.map((m, i) => ({ ...m, ...results[i], times: times[i] })) }));
+  process.stdout.write(JSON.stringify({ mix: mix.map((m, i) => ({ ...m, ...results[i], times: times[i], cpu: cpu[i] })) }));
   await client.end();
 }
 
@@ -209,31 +225,42 @@ export async function run(ctx = {}) {
     const rounds = articles >= 1_000_000 ? 8 : 12;
     const out = JSON.parse(await tsxNode([SELF, '--worker', `--url=${url}`, `--rounds=${rounds}`], {}, { capture: true }));
     const all = out.mix.flatMap((m) => m.times);
+    const allCpu = out.mix.flatMap((m) => m.cpu);
     const overall = summary(all);
-    log(`  ${articles.toLocaleString('en-GB')} articles, query function, ${all.length} searches: p50 ${fmt(overall.p50)} ms, p95 ${fmt(overall.p95)} ms, max ${fmt(overall.max)} ms`);
+    const overallCpu = summary(allCpu);
+    log(`  ${articles.toLocaleString('en-GB')} articles, query function, ${all.length} searches: wall p50 ${fmt(overall.p50)} ms, p95 ${fmt(overall.p95)} ms; CPU p50 ${fmt(overallCpu.p50)} ms, p95 ${fmt(overallCpu.p95)} ms`);
     const byKind = {};
-    for (const m of out.mix) (byKind[m.kind] ??= []).push(...m.times);
+    const byKindCpu = {};
+    for (const m of out.mix) {
+      (byKind[m.kind] ??= []).push(...m.times);
+      (byKindCpu[m.kind] ??= []).push(...m.cpu);
+    }
     for (const [kind, ms] of Object.entries(byKind)) {
       const s = summary(ms);
-      log(`    ${kind.padEnd(9)} p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms`);
+      const c = summary(byKindCpu[kind]);
+      log(`    ${kind.padEnd(9)} wall p50 ${fmt(s.p50).padStart(6)}  p95 ${fmt(s.p95).padStart(6)}   CPU p50 ${fmt(c.p50).padStart(6)}  p95 ${fmt(c.p95).padStart(6)} ms`);
     }
     for (const m of out.mix) {
       const s = summary(m.times);
-      log(`      ${JSON.stringify(m.q).slice(0, 34).padEnd(36)} ${String(m.total).padStart(8)}${m.estimate ? '~' : ' '} ${m.mode.padEnd(6)} p50 ${fmt(s.p50).padStart(6)}  p95 ${fmt(s.p95).padStart(6)}`);
+      const c = summary(m.cpu);
+      log(`      ${JSON.stringify(m.q).slice(0, 34).padEnd(36)} ${String(m.total).padStart(8)}${m.estimate ? '~' : ' '} ${m.mode.padEnd(6)} wall p50 ${fmt(s.p50).padStart(6)} p95 ${fmt(s.p95).padStart(6)}  CPU p50 ${fmt(c.p50).padStart(6)} p95 ${fmt(c.p95).padStart(6)}`);
     }
-    const entry = { queryFunction: overall, byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, summary(v)])), queries: out.mix.map(({ times, ...m }) => ({ ...m, ...summary(times) })) };
+    const entry = {
+      queryFunction: overall,
+      queryFunctionCpu: overallCpu,
+      byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { wall: summary(v), cpu: summary(byKindCpu[k]) }])),
+      queries: out.mix.map(({ times, cpu, ...m }) => ({ ...m, wall: summary(times), cpu: summary(cpu) })),
+    };
     if (http && fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
       entry.http = await measureHttp({ url, distDir, mix: out.mix, rounds: Math.max(3, Math.floor(rounds / 3)), log });
     }
     const explained = JSON.parse(await tsxNode([SELF, '--worker', '--explain', `--url=${url}`], {}, { capture: true }));
     info.explain[articles] = explained.plans;
     info.sizes[articles] = entry;
-    rows.push({ group: 'search', label: `query fn, ${articles.toLocaleString('en-GB')} articles`, path: '(direct)', connections: 1, rps: NaN, p50: overall.p50, p99: percentile(all, 99), requests: all.length, errors: 0, non2xx: 0, serverCpuMsPerRequest: NaN });
-    if (articles >= 1_000_000) {
-      checks.push({ name: `search p95 at ${articles.toLocaleString('en-GB')} articles (query function)`, target: `≤ ${TARGET_P95_MS} ms`, actual: `${fmt(overall.p95)} ms`, ok: overall.p95 <= TARGET_P95_MS });
-    } else {
-      checks.push({ name: `search p95 at ${articles.toLocaleString('en-GB')} articles (query function)`, target: `≤ ${TARGET_P95_MS} ms (the target is set at 1,000,000)`, actual: `${fmt(overall.p95)} ms`, ok: overall.p95 <= TARGET_P95_MS });
-    }
+    rows.push({ group: 'search', label: `query fn, ${articles.toLocaleString('en-GB')} articles`, path: '(direct)', connections: 1, rps: NaN, p50: overall.p50, p99: percentile(all, 99), requests: all.length, errors: 0, non2xx: 0, serverCpuMsPerRequest: overallCpu.p50 });
+    const scope = articles >= 1_000_000 ? '' : ' (the target is set at 1,000,000)';
+    checks.push({ name: `search p95 at ${articles.toLocaleString('en-GB')} articles (query function, wall)`, target: `≤ ${TARGET_P95_MS} ms${scope}`, actual: `${fmt(overall.p95)} ms`, ok: overall.p95 <= TARGET_P95_MS });
+    checks.push({ name: `search p95 at ${articles.toLocaleString('en-GB')} articles (query function, CPU of database + caller)`, target: `≤ ${TARGET_P95_MS} ms${scope}`, actual: `${fmt(overallCpu.p95)} ms`, ok: overallCpu.p95 <= TARGET_P95_MS });
   }
   const outDir = path.join(ROOT, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });
