@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 // Several people in several browsers per test: allow for a busy two-core machine.
 import { createDraft, fillStandfirst, signIn, staffPage, typeBody, unique, waitSaved } from './support/newsroom';
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test('a contributor writes and submits, an editor reviews and publishes, a reader sees it', async ({ browser, page: reader }) => {
   const headline = unique('Ferry timetable changes from May');
@@ -28,12 +28,12 @@ test('a contributor writes and submits, an editor reviews and publishes, a reade
   const path = await live.getAttribute('href');
   expect(path).toMatch(/^\/news\/\d{4}\/\d{2}\/\d{2}\/ferry-timetable-changes-from-may/);
 
-  await reader.goto('/');
+  await reader.goto('/', { waitUntil: 'domcontentloaded' });
   await reader.getByRole('link', { name: headline }).first().click();
   await expect(reader).toHaveURL(new RegExp(`${path}$`));
   await expect(reader.getByRole('heading', { level: 1, name: headline })).toBeVisible();
   await expect(reader.getByText('The first ferry will leave at six in the morning from next month.')).toBeVisible();
-  await reader.goto('/news');
+  await reader.goto('/news', { waitUntil: 'domcontentloaded' });
   await expect(reader.getByRole('link', { name: headline }).first()).toBeVisible();
   await writer.context().close();
   await editor.context().close();

@@ -154,7 +154,15 @@ export function ArticleEditor(props: Props) {
             dirtyRef.current = false;
             window.localStorage.removeItem(storageKey(articleId));
             setSaveState({ kind: 'saved', at: result.savedAt });
-          } else setSaveState({ kind: 'dirty' });
+          } else {
+            // The copy kept in this browser is now based on the version just saved.
+            try {
+              window.localStorage.setItem(storageKey(articleId), JSON.stringify({ baseVersion: result.version, draft: draftRef.current, at: new Date().toISOString() } satisfies LocalCopy));
+            } catch {
+              // Storage unavailable: the next save still carries the changes.
+            }
+            setSaveState({ kind: 'dirty' });
+          }
           return true;
         }
         if (result.kind === 'conflict') {
