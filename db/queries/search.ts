@@ -43,8 +43,8 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, Highlight
  * ts_headline parses all the text it is given, so it gets a slice: SNIPPET_SPAN characters from a
  * little before the first match of the first word (or from the top). Long articles cost no more.
  */
-const SNIPPET_LEAD = 300;
-const SNIPPET_SPAN = 1400;
+const SNIPPET_LEAD = 200;
+const SNIPPET_SPAN = 700;
 const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … "`;
 
 // ---------------------------------------------------------------------------------------------
