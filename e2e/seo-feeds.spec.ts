@@ -32,6 +32,8 @@ test.describe('sitemaps @once', () => {
   });
 
   test('article sitemap: every live article once, never a hidden one; lastmod and image match the page', async ({ request, page }) => {
+    // Reads every child sitemap and opens eight pages: more than the default minute on a busy machine.
+    test.slow();
     const all = await allSitemaps(request);
     const articles = [...all].filter(([p]) => p.startsWith('/sitemaps/articles-')).flatMap(([, urls]) => urls);
     const paths = articles.map((u) => sitePath(u.loc));
