@@ -40,8 +40,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: ci,
   retries: ci ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the two cores are often shared with builds. These catch hangs, they time nothing.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   outputDir: `${results}/e2e-artifacts`,
   reporter: [[ci ? 'dot' : 'list'], ['json', { outputFile: `${results}/playwright.json` }]],
   use: {
@@ -49,8 +50,8 @@ export default defineConfig({
     launchOptions: chromium,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    navigationTimeout: 30_000,
-    actionTimeout: 10_000,
+    navigationTimeout: 60_000,
+    actionTimeout: 15_000,
   },
   projects: [
     {
