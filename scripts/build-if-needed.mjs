@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.js', 'package-lock.json'];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;
