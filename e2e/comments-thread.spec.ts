@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FIXTURES } from './support/helpers';
+import { expectNoSeriousA11yViolations, FIXTURES } from './support/helpers';
 import { articleOpenForComments, field, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
 
 // The comment thread under an article, as readers use it with JavaScript, at phone and desktop
@@ -164,6 +164,21 @@ test.describe('a reader commenting', () => {
     const link = page.getByRole('listitem').filter({ hasText: 'for the figures' }).getByRole('link', { name: /example\.org\/report-/ });
     await expect(link).toHaveAttribute('rel', 'nofollow ugc noopener');
     await expect(link).toHaveAttribute('href', /^https:\/\/example\.org\/report-\d+$/);
+  });
+});
+
+test.describe('accessibility', () => {
+  test('the thread and the form, also in an error state, have no serious violations', async ({ page, request }) => {
+    // axe reads the whole article page: slow on two shared cores.
+    test.slow();
+    const path = await articleOpenForComments(request);
+    await page.goto(path);
+    await openIsland(page);
+    await fillComment(page, { name: 'Axe Reader', email: 'not-an-address', comment: 'Checking the form.' });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'valid email address' })).toBeVisible();
+    await page.getByRole('button', { name: /^Reply to / }).first().click();
+    await expectNoSeriousA11yViolations(page, 'the comment thread');
   });
 });
 
