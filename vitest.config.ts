@@ -15,6 +15,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    // scripts/test.mjs (npm test) names its report file in VITEST_JSON_REPORT and counts from it.
+    reporters: process.env.CI || process.env.VITEST_JSON_REPORT ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? 'test-results/vitest.json' }]] : ['default'],
   },
 });

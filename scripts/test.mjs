@@ -54,7 +54,7 @@ if (!skip('typecheck')) {
 
 // 2. Unit and database tests.
 if (!skip('unit')) {
-  const ok = run('unit and database tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+  const ok = run('unit and database tests (Vitest)', bin('vitest'), ['run'], { VITEST_JSON_REPORT: vitestReport });
   const report = readJson(vitestReport);
   if (!report) {
     totals.failed += 1;
