@@ -47,7 +47,7 @@ export async function proxy(request: NextRequest) {
       return withRequestId(request, NextResponse.redirect(target, 301), requestId);
     }
     if (route.kind === 'gone') {
-      return withRequestId(request, NextResponse.rewrite(new URL('/pages/withdrawn', request.url), { status: 410 }), requestId);
+      return withRequestId(request, NextResponse.rewrite(new URL('/withdrawn', request.url), { status: 410 }), requestId);
     }
   }
 

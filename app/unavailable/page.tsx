@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 
+// Rendered per request so the proxy's 503 status is never replaced by a cached 200.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Temporarily unavailable', robots: { index: false } };
 
 // Served by the proxy with status 503 while the database cannot be reached; it needs no data.

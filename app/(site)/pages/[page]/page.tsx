@@ -11,7 +11,7 @@ import { NOINDEX } from '@/lib/seo/metadata';
 
 // The publication's fixed pages. /about, /privacy, /corrections and the policies our structured
 // data points to (/standards, /corrections-policy, /ethics) are rewritten here (next.config.js);
-// "withdrawn" is what the proxy shows, with status 410, for a withdrawn article.
+// The withdrawn-article page (status 410) is app/(site)/withdrawn, rendered per request.
 export const revalidate = 3600;
 export const generateStaticParams = async () => [];
 
@@ -170,19 +170,6 @@ const PAGES: Record<string, PageDef> = {
         <p>We do not misrepresent who we are to get a story, except where a serious wrong can be exposed in no other way and a senior editor has agreed beforehand.</p>
         <h2>Our readers’ comments</h2>
         <p>Comments are moderated. We remove abuse, harassment and unlawful material, and we never publish a commenter’s e-mail address.</p>
-      </>
-    ),
-  },
-  withdrawn: {
-    title: 'This article has been withdrawn',
-    description: 'This article is no longer available.',
-    index: false,
-    render: () => (
-      <>
-        <p>The article that was published at this address has been withdrawn and is no longer available. Where we withdraw a story, we explain why on our corrections page.</p>
-        <p>
-          <Link href="/corrections">See our corrections</Link> · <Link href="/">Go to the front page</Link>
-        </p>
       </>
     ),
   },
