@@ -1,10 +1,12 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import { commentRules, type CommentRules } from '../../lib/comments/config';
 import { closingTime, formatReasons, judge } from '../../lib/comments/rules';
 import { countLinks, findListedWord } from '../../lib/comments/text';
-import { getDb, type Db } from '../client';
+import { getConnection, getDb, type Db } from '../client';
 import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
 import { articles, auditLog, commentBans, comments, type CommentMode, type CommentPolicy, type CommentStatus } from '../schema';
 
@@ -60,6 +62,29 @@ type Row = Record<string, unknown>;
 function rowsOf(result: unknown): Row[] {
   if (Array.isArray(result)) return result as Row[];
   return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}
+
+const dialect = new PgDialect();
+type Exec = (query: SQL) => Promise<Row[]>;
+
+/**
+ * A transaction for the posting path. On PostgreSQL its statements are prepared once per
+ * connection (drizzle's execute() sends them unprepared, and planning the rules' query cost ten
+ * times running it). Statements issued together without awaiting go out in one round trip.
+ */
+async function postingTransaction<T>(work: (exec: Exec) => Promise<T>): Promise<T> {
+  const connection = getConnection();
+  if (connection.kind === 'postgres') {
+    const client = (connection.db as unknown as { $client: Sql }).$client;
+    const result = await client.begin((tx) =>
+      work(async (query) => {
+        const { sql: text, params } = dialect.sqlToQuery(query);
+        return (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as Row[];
+      }),
+    );
+    return result as T;
+  }
+  return connection.db.transaction((tx) => work(async (query) => rowsOf(await tx.execute(query))));
 }
 
 const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
@@ -126,12 +151,12 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
   locks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const flood = sql`clock_timestamp() - make_interval(secs => ${rules.floodSeconds})`;
 
-  const result = await db.transaction(async (tx) => {
+  const result = await postingTransaction(async (exec) => {
     // Two statements sent together (one round trip): the locks, then, in a statement that starts
     // after they are held and so sees every comment committed before, everything the rules need.
-    const [, factsResult] = await Promise.all([
-      tx.execute(sql`SELECT ${sql.join(locks.map((k) => sql`pg_advisory_xact_lock(${k.toString()}::bigint)::text`), sql`, `)}`),
-      tx.execute(sql`
+    const [, factsRows] = await Promise.all([
+      exec(sql`SELECT ${sql.join(locks.map((k) => sql`pg_advisory_xact_lock(${k.toString()}::bigint)::text`), sql`, `)}`),
+      exec(sql`
         SELECT
           a.id AS article_id, a.slug, (a.status = 'published' AND a.published_at <= now()) AS live,
           a.comment_mode, a.comments_close_at, coalesce(a.first_published_at, a.published_at) AS first_published_at,
@@ -152,7 +177,7 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
         LEFT JOIN comments p ON p.id = ${input.parentId ?? 0}::bigint
       `),
     ]);
-    const f = rowsOf(factsResult)[0]!;
+    const f = factsRows[0]!;
     if (!f.article_id || !f.live) return { kind: 'not_found' } as const;
     const settings = {
       policy: (f.comment_policy ?? DEFAULT_COMMENT_SETTINGS.policy) as CommentPolicy,
@@ -202,8 +227,7 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
     // every comment being posted right now has an id below ours and above the last one before
     // the window, committed or not, so concurrent posts cannot all squeeze under the limit. Over
     // the limit, a comment that would have been published is held instead ("burst").
-    const inserted = rowsOf(
-      await tx.execute(sql`
+    const inserted = await exec(sql`
         WITH slot AS (
           SELECT nextval(pg_get_serial_sequence('comments', 'id')) AS id,
             coalesce(
@@ -224,8 +248,7 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
         FROM v
         ON CONFLICT (idempotency_key) DO NOTHING
         RETURNING id, article_id, parent_id, depth, author_name, body, created_at, status
-      `),
-    );
+      `);
     const row = inserted[0];
     // Nothing inserted: the same key was committed meanwhile by a request holding other locks.
     if (!row) return { kind: 'replay', article } as const;
