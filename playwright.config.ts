@@ -83,8 +83,9 @@ export default defineConfig({
       // per-address flood limit does not make parallel tests wait for each other.
       TRUSTED_PROXIES: '127.0.0.1,::1',
     },
-    // Includes a production build when there is none (about a minute on two cores).
-    timeout: 300_000,
+    // Includes a production build when the sources changed: a minute on two quiet cores, far
+    // more when they are busy. (npm test builds before Playwright starts.)
+    timeout: 900_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'ignore',

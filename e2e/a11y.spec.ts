@@ -22,6 +22,7 @@ test.describe('accessibility', () => {
     test(`${what} has no serious or critical violations`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await expectNoSeriousA11yViolations(page, `${what} (${path})`);
     });
   }
@@ -35,6 +36,7 @@ test.describe('accessibility in dark mode @once', () => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await expectNoSeriousA11yViolations(page, `${what} (${path}, dark)`);
     });
   }
