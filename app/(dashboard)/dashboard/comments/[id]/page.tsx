@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EditCommentForm } from '@/components/dashboard/edit-comment-form';
 import { formatWhen } from '@/components/dashboard/format';
 import { getCommentForModeration } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
 import { requireRole } from '@/lib/auth/session';
 import { rolesFor } from '@/lib/permissions';
-import { EditCommentForm } from '../_components/edit-comment-form';
 import { CommentStatusBadge } from '../_components/status-badge';
 import { moderateCommentsAction } from '../actions';
 
