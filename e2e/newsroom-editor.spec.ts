@@ -132,3 +132,57 @@ test('leaving with unsaved changes warns', async ({ browser }) => {
   await expect.poll(() => warned).toBe(true);
   await page.context().close();
 });
+
+// Seeded stories (db/seed-content.ts, "harbour-repairs") whose bodies carry a quote with its
+// source, written straight into the database as the seed does, not through the editor. One per
+// project, so the desktop and phone runs never edit the same article at once.
+const CITED_STORY: Record<string, string> = {
+  desktop: 'Quillhaven breakwater to be rebuilt in £1.6m scheme',
+  phone: 'Council approves £4.2m repair of North Quay wall after winter storms',
+};
+
+test('a quote keeps its source through an edit, and the source can be changed', async ({ browser, page: reader }, testInfo) => {
+  const headline = CITED_STORY[testInfo.project.name] ?? CITED_STORY.desktop!;
+  const page = await staffPage(browser, 'editor', testInfo.project.name === 'phone' ? 1 : 0);
+  await page.goto(`/dashboard/articles?q=${encodeURIComponent(headline)}`);
+  await page.getByRole('link', { name: headline, exact: true }).click();
+  await page.waitForURL(/\/dashboard\/articles\/\d+$/);
+  const body = page.getByTestId('body-editor');
+  const source = page.getByLabel('Quote source');
+
+  // The source is there to see and edit as soon as the cursor is in the quote.
+  await expect(source).toHaveCount(0);
+  await body.locator('blockquote').first().click();
+  await expect(source).toBeVisible();
+  const original = await source.inputValue();
+  expect(original).toMatch(/harbour master/);
+
+  // Any edit elsewhere in the body, then Update: the source is still there for readers.
+  const sentence = `Work on the moorings is on schedule (${Date.now().toString(36)}).`;
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(sentence);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await waitSaved(page);
+  const path = (await page.getByRole('link', { name: 'View live' }).getAttribute('href'))!;
+  await reader.goto(path, { waitUntil: 'domcontentloaded' });
+  await expect(reader.getByText(sentence)).toBeVisible();
+  await expect(reader.getByRole('figure', { name: original })).toBeVisible();
+
+  // A new source, typed in the field, is what readers see next.
+  const changed = `Harbour master’s office, in a statement (${Date.now().toString(36)})`;
+  await body.locator('blockquote').first().click();
+  await source.fill(changed);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await waitSaved(page);
+  await reader.goto(path, { waitUntil: 'domcontentloaded' });
+  await expect(reader.getByRole('figure', { name: changed })).toBeVisible();
+  await expect(reader.getByRole('figure', { name: original })).toHaveCount(0);
+
+  // And the editor opens with it next time.
+  await page.reload();
+  await body.locator('blockquote').first().click();
+  await expect(source).toHaveValue(changed);
+  await page.context().close();
+});

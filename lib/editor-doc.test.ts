@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleBodySchema } from './article-body';
-import { editorDocToBody } from './editor-doc';
+import { articleBodySchema, type ArticleBody } from './article-body';
+import { bodyToEditorDoc, editorDocToBody } from './editor-doc';
 
 describe('editor documents become stored bodies with only what Broadsheet renders', () => {
   it('keeps paragraphs, crossheads, quotes, lists, links and images', () => {
@@ -32,5 +32,53 @@ describe('editor documents become stored bodies with only what Broadsheet render
       ],
     });
     expect(body).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'kept as words' }] }] });
+  });
+});
+
+describe('a quote keeps its source between the stored body and the editor', () => {
+  const stored: ArticleBody = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'The council met on Tuesday.' }] },
+      { type: 'blockquote', attrs: { cite: 'Mara Quist, harbour master' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The wall will hold.' }] }] },
+      { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nobody said this.' }] }] },
+      { type: 'image', attrs: { src: '/media/wall.jpg', alt: 'The wall', caption: 'The wall at dawn', credit: 'Staff', width: 800, height: 600 } },
+    ],
+  };
+
+  it('opens a cited quote in the editor with its source as the node attribute', () => {
+    const doc = bodyToEditorDoc(stored);
+    expect(doc.content[1]).toEqual({ type: 'blockquote', attrs: { cite: 'Mara Quist, harbour master' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The wall will hold.' }] }] });
+    // A quote without a source gets TipTap's default (null), not a made-up one.
+    expect(doc.content[2]!.attrs).toEqual({ cite: null });
+  });
+
+  it('saves what was opened unchanged: source, quote without source, image caption and credit', () => {
+    const saved = editorDocToBody(bodyToEditorDoc(stored));
+    expect(saved).toEqual(stored);
+    expect(articleBodySchema.safeParse(saved).success).toBe(true);
+  });
+
+  it('stores a source edited in the editor, tidied and within the length the body allows', () => {
+    const doc = bodyToEditorDoc(stored);
+    doc.content[1]!.attrs = { cite: '  Mara   Quist,\nretired harbour master ' };
+    doc.content[2]!.attrs = { cite: 'x'.repeat(400) };
+    const saved = editorDocToBody(doc);
+    expect(saved.content[1]).toMatchObject({ type: 'blockquote', attrs: { cite: 'Mara Quist, retired harbour master' } });
+    expect(saved.content[2]).toMatchObject({ type: 'blockquote', attrs: { cite: 'x'.repeat(300) } });
+    expect(articleBodySchema.safeParse(saved).success).toBe(true);
+  });
+
+  it('drops an emptied or non-text source rather than storing an empty one', () => {
+    const doc = bodyToEditorDoc(stored);
+    doc.content[1]!.attrs = { cite: '   ' };
+    doc.content[2]!.attrs = { cite: 42 };
+    const saved = editorDocToBody(doc);
+    expect(saved.content[1]).toEqual({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The wall will hold.' }] }] });
+    expect(saved.content[2]).not.toHaveProperty('attrs');
+  });
+
+  it('opens an empty body as one empty line to type on', () => {
+    expect(bodyToEditorDoc({ type: 'doc', content: [] })).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 });

@@ -1,5 +1,7 @@
-// Turns what the TipTap editor produces into the stored body format (lib/article-body.ts):
-// only the nodes, marks and attributes Broadsheet renders survive, whatever was pasted or typed.
+// Conversion between the TipTap editor's documents and the stored body format
+// (lib/article-body.ts). Into the store, only the nodes, marks and attributes Broadsheet renders
+// survive, whatever was pasted or typed; out of it, every attribute the reader pages show goes
+// into the editor, so opening an article and saving it loses nothing.
 import type { ArticleBody, Block, Inline, ListItem, Mark, Paragraph } from './article-body';
 
 type PMNode = { type?: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type?: string; attrs?: Record<string, unknown> }[] };
@@ -58,7 +60,9 @@ function block(node: PMNode): Block[] {
     }
     case 'blockquote': {
       const paras = paragraphsOf(node).filter((p) => p.content?.length);
-      return paras.length ? [{ type: 'blockquote', content: paras }] : [];
+      if (!paras.length) return [];
+      const cite = typeof node.attrs?.cite === 'string' ? node.attrs.cite.replace(/\s+/g, ' ').trim().slice(0, 300) : '';
+      return [cite ? { type: 'blockquote', attrs: { cite }, content: paras } : { type: 'blockquote', content: paras }];
     }
     case 'bulletList':
     case 'orderedList': {
@@ -94,4 +98,25 @@ export function editorDocToBody(doc: unknown): ArticleBody {
   // An empty trailing paragraph is the editor's cursor line, not content.
   while (blocks.length && blocks.at(-1)!.type === 'paragraph' && !(blocks.at(-1) as Paragraph).content?.length) blocks.pop();
   return { type: 'doc', content: blocks.slice(0, 2000) };
+}
+
+/** A document as the editor loads it (TipTap's JSONContent, without depending on TipTap here). */
+export type EditorNode = { type: string; attrs?: Record<string, unknown>; content?: EditorNode[]; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] };
+export type EditorDoc = { type: 'doc'; content: EditorNode[] };
+
+/**
+ * The stored body as the editor's schema expects it: a quote's source and an image's caption and
+ * credit become node attributes (null when absent, as TipTap's defaults are). An empty body is one
+ * empty paragraph, the line the cursor starts on.
+ */
+export function bodyToEditorDoc(body: ArticleBody): EditorDoc {
+  if (!body.content.length) return { type: 'doc', content: [{ type: 'paragraph' }] };
+  return {
+    type: 'doc',
+    content: body.content.map((b): EditorNode => {
+      if (b.type === 'blockquote') return { type: 'blockquote', attrs: { cite: b.attrs?.cite ?? null }, content: b.content };
+      if (b.type === 'image') return { type: 'image', attrs: { ...b.attrs, caption: b.attrs.caption ?? null, credit: b.attrs.credit ?? null } };
+      return b;
+    }),
+  };
 }

@@ -37,3 +37,24 @@ describe('pasting from a word processor keeps structure and drops the rest', () 
     expect(cleanPastedHtml('<p>See <a href="https://example.org/report">the report</a>.</p>')).toBe('<p>See <a href="https://example.org/report">the report</a>.</p>');
   });
 });
+
+describe('pasting quotes keeps who said them', () => {
+  it('leaves the source of a quote copied inside the editor alone', () => {
+    const html = '<blockquote data-cite="Ann &quot;Nan&quot; Lee, mayor"><p>We will build it.</p></blockquote>';
+    expect(cleanPastedHtml(html)).toBe(html);
+  });
+
+  it('moves the caption of a quote copied from a reader page onto the quote', () => {
+    const html = '<figure class="pullquote"><blockquote><p>The wall will hold.</p></blockquote><figcaption>Mara Quist &amp; crew, <em>harbour</em> master</figcaption></figure><p>After.</p>';
+    expect(cleanPastedHtml(html)).toBe('<blockquote data-cite="Mara Quist &amp; crew, harbour master"><p>The wall will hold.</p></blockquote><p>After.</p>');
+  });
+
+  it('keeps a quote whose figure has an empty caption, without a source', () => {
+    expect(cleanPastedHtml('<figure><blockquote><p>Said.</p></blockquote><figcaption> — </figcaption></figure>')).toBe('<blockquote><p>Said.</p></blockquote>');
+  });
+
+  it('leaves figures that are not quotes (pictures and their captions) alone', () => {
+    const html = '<figure><img src="/media/a.jpg" alt="A"><figcaption>A caption</figcaption></figure>';
+    expect(cleanPastedHtml(html)).toBe(html);
+  });
+});

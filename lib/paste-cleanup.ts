@@ -1,10 +1,38 @@
 // Cleans HTML pasted from word processors and wire services before the editor parses it. The
 // editor's schema already drops whatever it does not know (styles, fonts, scripts); this handles
 // what a schema cannot: Word's fake lists, its conditional comments, heading levels Broadsheet
-// does not use, and images from other sites (often tracking pixels).
+// does not use, images from other sites (often tracking pixels), and a quote's source written as
+// a figcaption beside it rather than on it. A quote's data-cite is left alone.
+
+const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', middot: '·', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘' };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&nbsp;/g, ' ').replace(/&middot;/g, '·').replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+  return text
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&([a-z]+);/gi, (entity, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? entity);
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A quote copied from a reader page (or a site that marks quotes up the same way) is a figure
+ * whose figcaption names the source. The editor keeps the source as the quote's data-cite, so it
+ * is moved there instead of becoming a stray paragraph under the quote. A data-cite already on the
+ * quote (copied inside the editor) is kept as it is.
+ */
+function quoteSourcesFromFigures(html: string): string {
+  return html.replace(
+    /<figure\b[^>]*>\s*<blockquote\b([^>]*)>([\s\S]*?)<\/blockquote>\s*<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>\s*<\/figure>/gi,
+    (_m, attrs: string, inner: string, caption: string) => {
+      const source = decodeEntities(caption.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^[—–-]\s*/, '');
+      const cite = source && !/\bdata-cite\s*=/i.test(attrs) ? ` data-cite="${escapeAttribute(source.slice(0, 300))}"` : '';
+      return `<blockquote${attrs}${cite}>${inner}</blockquote>`;
+    },
+  );
 }
 
 /** Word writes list items as paragraphs with a bullet or number in an "mso-list:Ignore" span. */
@@ -56,6 +84,7 @@ export function cleanPastedHtml(html: string): string {
     // Images from anywhere but this site (tracking pixels, hot-linked pictures).
     .replace(/<img\b(?![^>]*\bsrc=["']?\/(?!\/))[^>]*>/gi, '');
   out = rebuildWordLists(out);
+  out = quoteSourcesFromFigures(out);
   // Broadsheet's crossheads are h2 and h3.
   out = out.replace(/<(\/?)h1\b[^>]*>/gi, '<$1h2>').replace(/<(\/?)h[4-6]\b[^>]*>/gi, '<$1h3>');
   return out;

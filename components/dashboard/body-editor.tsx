@@ -1,17 +1,18 @@
 'use client';
 
+import { Extension } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ArticleBody } from '@/lib/article-body';
-import { editorDocToBody } from '@/lib/editor-doc';
+import { bodyToEditorDoc, editorDocToBody } from '@/lib/editor-doc';
 import { cleanPastedHtml } from '@/lib/paste-cleanup';
 
 // The article body editor: TipTap (ProseMirror) limited to what Broadsheet renders. Pasted HTML is
 // cleaned first (lib/paste-cleanup.ts) and then parsed by this schema, which keeps paragraphs,
-// crossheads, quotes, lists, links, bold and italic and drops the rest. Output is normalised to
-// the stored body format (lib/editor-doc.ts) on every change.
+// crossheads, quotes (with their source), lists, links, bold and italic and drops the rest.
+// Output is normalised to the stored body format (lib/editor-doc.ts) on every change.
 
 export type MediaChoice = { id: number; src: string; alt: string; caption: string; credit: string; width: number; height: number };
 
@@ -28,6 +29,30 @@ const ArticleImage = Image.extend({
   // Only pictures served by this site: pasted images from elsewhere (tracking pixels) are dropped.
   parseHTML() {
     return [{ tag: 'img[src^="/"]:not([src^="//"])' }];
+  },
+});
+
+/**
+ * Who said a quote, shown under it on the reader page. An attribute of StarterKit's own blockquote
+ * node, written to HTML as data-cite so that copying a quote inside the editor, or between two
+ * articles, takes its source along. (HTML's own cite attribute is a URL, not a name, so it is not
+ * read.)
+ */
+const QuoteSource = Extension.create({
+  name: 'quoteSource',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['blockquote'],
+        attributes: {
+          cite: {
+            default: null,
+            parseHTML: (el) => el.getAttribute('data-cite') || null,
+            renderHTML: (a) => (a.cite ? { 'data-cite': a.cite } : {}),
+          },
+        },
+      },
+    ];
   },
 });
 
@@ -48,17 +73,8 @@ const extensions = [
     },
   }),
   ArticleImage.configure({ inline: false, allowBase64: false }),
+  QuoteSource,
 ];
-
-/** The stored body as TipTap expects it (image captions and credits become node attributes). */
-function toEditorDoc(body: ArticleBody) {
-  return {
-    type: 'doc',
-    content: body.content.length
-      ? body.content.map((b) => (b.type === 'blockquote' ? { type: 'blockquote', content: b.content } : b))
-      : [{ type: 'paragraph' }],
-  };
-}
 
 function ToolbarButton({ label, pressed, onClick, children }: { label: string; pressed?: boolean; onClick: () => void; children: React.ReactNode }) {
   return (
@@ -78,12 +94,14 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
       h2: e.isActive('heading', { level: 2 }),
       h3: e.isActive('heading', { level: 3 }),
       quote: e.isActive('blockquote'),
+      quoteSource: e.isActive('blockquote') ? ((e.getAttributes('blockquote').cite as string | null | undefined) ?? '') : null,
       bullets: e.isActive('bulletList'),
       numbers: e.isActive('orderedList'),
       image: e.isActive('image') ? (e.getAttributes('image') as { alt?: string | null; caption?: string | null }) : null,
     }),
   });
   const [picking, setPicking] = useState(false);
+  const quoteHintId = useId();
   const setLink = () => {
     const previous = (editor.getAttributes('link').href as string | undefined) ?? '';
     const href = window.prompt('Link address (https://…, mailto:… or a path on this site). Leave empty to remove the link.', previous);
@@ -153,6 +171,23 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
           </select>
         </label>
       ) : null}
+      {state.quoteSource !== null ? (
+        <div style={{ flexBasis: '100%', display: 'grid', gap: '0.25rem' }}>
+          <label>
+            Quote source{' '}
+            <input
+              type="text"
+              value={state.quoteSource}
+              maxLength={300}
+              aria-describedby={quoteHintId}
+              onChange={(e) => editor.chain().updateAttributes('blockquote', { cite: e.target.value || null }).run()}
+            />
+          </label>
+          <span id={quoteHintId} className="muted">
+            Who said it, shown under the quote: a name, and a role where it helps.
+          </span>
+        </div>
+      ) : null}
       {state.image ? (
         <div style={{ flexBasis: '100%', display: 'grid', gap: '0.25rem' }}>
           <label>
@@ -172,7 +207,7 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
 export function BodyEditor({ initial, media, onChange, labelId }: { initial: ArticleBody; media: MediaChoice[]; onChange: (body: ArticleBody) => void; labelId: string }) {
   const editor = useEditor({
     extensions,
-    content: toEditorDoc(initial),
+    content: bodyToEditorDoc(initial),
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
     editorProps: {
