@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, StaffRole } from '../db/schema';
-import { can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
+import { articleListScope, can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
 
 const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
 const actor = (role: StaffRole) => ({ id: 1, role });
@@ -76,5 +76,16 @@ describe('the article permission matrix: ownership and workflow', () => {
 
   it('counts being a named author as ownership', () => {
     expect(canOnArticle(actor('author'), 'publish', { createdBy: 2, authorIds: [3, 1], status: 'draft' })).toBe(true);
+  });
+});
+
+describe('whose articles the newsroom list holds', () => {
+  it('holds only a contributor’s own work, and everyone’s for every other role', () => {
+    expect(ROLES.map((role) => [role, articleListScope(actor(role))])).toEqual([
+      ['contributor', 'own'],
+      ['author', 'all'],
+      ['editor', 'all'],
+      ['admin', 'all'],
+    ]);
   });
 });

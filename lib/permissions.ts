@@ -64,6 +64,16 @@ export function can(actor: Actor, action: SiteAction): boolean {
   return atLeast(actor.role, MINIMUM[action]);
 }
 
+/**
+ * Whose articles the newsroom's article list, and its search, holds for someone: a contributor's
+ * holds their own work (what they can act on, and no one else's unpublished drafts turning up in
+ * their searches); every other role's holds everyone's. This shapes a list; it is not what guards
+ * an article (canOnArticle does that).
+ */
+export function articleListScope(actor: Actor): 'all' | 'own' {
+  return atLeast(actor.role, 'author') ? 'all' : 'own';
+}
+
 /** Actions on one article, which depend on who wrote it and where it is in the workflow. */
 export type ArticleAction =
   | 'view'

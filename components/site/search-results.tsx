@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { SearchHit } from '@/db/queries/search';
-import { Highlighted } from './search-highlight';
+import { Highlighted } from '@/components/ui/highlighted';
 import { Timestamp } from './timestamp';
 
 /** One page of search results: headline, section, date and a snippet, matches highlighted. */

@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ArticleDraft } from '../../lib/article-draft';
+import { articleListScope } from '../../lib/permissions';
 import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode } from '../schema';
+import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode, type StaffRole } from '../schema';
+import { searchArticlesForStaff, type Segment } from './search';
 
 // Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:
 // staff must always see the latest state.
@@ -33,6 +35,9 @@ export type DashboardArticleRow = {
   path: string | null;
   /** Other people with the article open in the editor right now. */
   editing: string[];
+  /** When the list was searched by words: the headline with the matched words marked, and a passage of the text around them. */
+  headlineMarked?: Segment[];
+  snippet?: Segment[];
 };
 
 /** How long after the last heartbeat someone still counts as editing. */
@@ -51,16 +56,90 @@ export async function listEditingNow(articleIds: number[], now = new Date()): Pr
   return out;
 }
 
-export async function listDashboardArticles(filter: ArticleFilter, viewerId: number): Promise<{ items: DashboardArticleRow[]; total: number; page: number; pages: number }> {
+export type DashboardArticleList = {
+  items: DashboardArticleRow[];
+  total: number;
+  /** True when a common word matched too many articles to count: `total` is then an estimate. */
+  totalIsEstimate: boolean;
+  page: number;
+  pages: number;
+  /**
+   * How the query matched: 'none' when there was none (the chosen sort applies); 'words' by
+   * full-text search over headline, standfirst and body, in order of relevance; 'headline' by the
+   * start of the headline, when full-text search found nothing (too short a word, only stop words).
+   */
+  matchedBy: 'none' | 'words' | 'headline';
+};
+
+export type ArticleListViewer = { id: number; role: StaffRole };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The newsroom's article list: every status, with the status, section and author filters, one
+ * page at a time. A query is searched with site search's own full-text engine (relevance first);
+ * when that finds nothing, headlines starting with the query are listed instead. Whose articles
+ * the list holds depends on the viewer's role (articleListScope).
+ */
+export async function listDashboardArticles(filter: ArticleFilter, viewer: ArticleListViewer): Promise<DashboardArticleList> {
   const db = getDb();
+  const ownOnly = articleListScope(viewer) === 'own';
+  const q = filter.q?.trim();
+
+  if (q) {
+    const input = {
+      q,
+      statuses: filter.status ? [filter.status] : undefined,
+      sectionId: filter.sectionId,
+      bylineId: filter.authorId,
+      authorId: ownOnly ? viewer.id : undefined,
+      pageSize: DASHBOARD_PAGE_SIZE,
+    };
+    let found = await searchArticlesForStaff({ ...input, page: filter.page });
+    // Past the last page (a stale link): the last page, as the unsearched list does.
+    if (found.total > 0 && found.hits.length === 0 && found.pageCount > 0 && found.page > found.pageCount) {
+      found = await searchArticlesForStaff({ ...input, page: found.pageCount });
+    }
+    if (found.total > 0) {
+      const ids = found.hits.map((h) => h.id);
+      const [bylines, decorations] = await Promise.all([
+        ids.length ? db.select({ id: articles.id, headline: articles.headline, bylineText: articles.bylineText }).from(articles).where(inArray(articles.id, ids)) : Promise.resolve([]),
+        decorate(ids, viewer.id),
+      ]);
+      const byId = new Map(bylines.map((b) => [b.id, b]));
+      return {
+        total: found.total,
+        totalIsEstimate: found.totalIsEstimate,
+        page: found.page,
+        pages: Math.max(1, found.pageCount),
+        matchedBy: 'words',
+        items: found.hits.map((h) => ({
+          id: h.id,
+          headline: byId.get(h.id)?.headline ?? h.headline.map((s) => s.text).join(''),
+          headlineMarked: h.headline,
+          snippet: h.snippet,
+          status: h.status,
+          sectionName: h.sectionName,
+          bylineText: byId.get(h.id)?.bylineText ?? null,
+          modifiedAt: h.modifiedAt,
+          publishedAt: h.publishedAt,
+          path: h.path,
+          ...decorations(h.id),
+        })),
+      };
+    }
+  }
+
   const where: SQL[] = [];
   if (filter.status) where.push(eq(articles.status, filter.status));
   if (filter.sectionId) where.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId) {
     where.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, filter.authorId))));
   }
-  const q = filter.q?.trim();
-  if (q) where.push(ilike(articles.headline, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (ownOnly) {
+    where.push(or(eq(articles.createdBy, viewer.id), inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, viewer.id))))!);
+  }
+  if (q) where.push(ilike(articles.headline, `${escapeLike(q)}%`));
   const condition = where.length ? and(...where) : undefined;
   const dir = filter.direction === 'asc' ? asc : desc;
   const order = {
@@ -90,10 +169,30 @@ export async function listDashboardArticles(filter: ArticleFilter, viewerId: num
     .orderBy(...order)
     .limit(DASHBOARD_PAGE_SIZE)
     .offset((page - 1) * DASHBOARD_PAGE_SIZE);
-  const ids = rows.map((r) => r.id);
+  const decorations = await decorate(
+    rows.map((r) => r.id),
+    viewer.id,
+  );
+  return {
+    total,
+    totalIsEstimate: false,
+    page,
+    pages,
+    matchedBy: q ? 'headline' : 'none',
+    items: rows.map((r) => ({
+      ...r,
+      modifiedAt: r.modifiedAt.toISOString(),
+      publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
+      ...decorations(r.id),
+    })),
+  };
+}
+
+/** The bylines of a page of articles, and who else has each open in the editor. */
+async function decorate(ids: number[], viewerId: number): Promise<(id: number) => { authors: string[]; editing: string[] }> {
   const [authorRows, editing] = await Promise.all([
     ids.length
-      ? db
+      ? getDb()
           .select({ articleId: articleAuthors.articleId, name: staff.name })
           .from(articleAuthors)
           .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
@@ -102,18 +201,10 @@ export async function listDashboardArticles(filter: ArticleFilter, viewerId: num
       : Promise.resolve([]),
     listEditingNow(ids),
   ]);
-  return {
-    total,
-    page,
-    pages,
-    items: rows.map((r) => ({
-      ...r,
-      modifiedAt: r.modifiedAt.toISOString(),
-      publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
-      authors: authorRows.filter((a) => a.articleId === r.id).map((a) => a.name),
-      editing: (editing.get(r.id) ?? []).filter((e) => e.staffId !== viewerId).map((e) => e.name),
-    })),
-  };
+  return (id) => ({
+    authors: authorRows.filter((a) => a.articleId === id).map((a) => a.name),
+    editing: (editing.get(id) ?? []).filter((e) => e.staffId !== viewerId).map((e) => e.name),
+  });
 }
 
 export type EditorArticle = {

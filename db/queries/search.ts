@@ -562,6 +562,8 @@ export type StaffSearchInput = {
   statuses?: ArticleStatus[];
   /** Only articles this staff member wrote or created ("mine"). */
   authorId?: number | null;
+  /** Only articles with this staff member in the byline (the article list's Author filter). */
+  bylineId?: number | null;
   sectionId?: number | null;
   page?: number;
   pageSize?: number;
@@ -569,9 +571,9 @@ export type StaffSearchInput = {
 
 /**
  * Staff search across every status, ranked by relevance and how recently the article was
- * changed. The caller checks the role first; everyone in the newsroom may see every article
- * (lib/permissions.ts), so `authorId` is a filter, not an access rule. With an empty `q` it
- * lists the newest changes first, so one call serves the list and the search box.
+ * changed. The caller checks the role first and decides whose articles the person's list holds
+ * (articleListScope in lib/permissions.ts), passing `authorId` for "only their own". With an
+ * empty `q` it lists the newest changes first, so one call serves the list and the search box.
  */
 export async function searchArticlesForStaff(input: StaffSearchInput): Promise<StaffSearchResult> {
   const statuses = (input.statuses?.length ? input.statuses : [...ARTICLE_STATUSES]).filter((s) => (ARTICLE_STATUSES as readonly string[]).includes(s));
@@ -584,6 +586,7 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       input.authorId
         ? sql`(articles.created_by = ${input.authorId} OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id AND aa.staff_id = ${input.authorId}))`
         : undefined,
+      input.bylineId ? sql`articles.id IN (SELECT ab.article_id FROM article_authors ab WHERE ab.staff_id = ${input.bylineId})` : undefined,
     ].filter((part): part is SQL => Boolean(part)),
     sql` AND `,
   );
@@ -609,7 +612,7 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       upper: new Date(),
       rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`,
       oldest: sql`(SELECT min(modified_at) FROM articles WHERE ${where})`,
-      few: Boolean(input.authorId),
+      few: Boolean(input.authorId || input.bylineId),
     }));
     outcome = found.outcome;
     ranked = found.ranked;

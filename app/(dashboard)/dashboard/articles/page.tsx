@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { STATUS_LABELS, formatWhen } from '@/components/dashboard/format';
+import { Highlighted } from '@/components/ui/highlighted';
 import { ARTICLE_SORTS, listDashboardArticles, listSectionOptions, type ArticleSort } from '@/db/queries/dashboard-articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
@@ -28,7 +29,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const page = Math.max(1, Math.floor(Number(one('page')) || 1));
 
   const [list, sections, people, settings] = await Promise.all([
-    listDashboardArticles({ status, sectionId, authorId, q, sort, direction, page }, me.id),
+    listDashboardArticles({ status, sectionId, authorId, q, sort, direction, page }, me),
     listSectionOptions(),
     listBylineStaff(),
     getSiteSettings(),
@@ -50,7 +51,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </div>
       <form className="filters" method="get" role="search" aria-label="Filter articles">
         <label>
-          Search headlines
+          Search articles
           <input type="search" name="q" defaultValue={q} />
         </label>
         <label>
@@ -109,8 +110,11 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </button>
       </form>
       <p className="muted" aria-live="polite">
-        {list.total === 1 ? '1 article' : `${list.total} articles`}
+        {list.totalIsEstimate ? 'About ' : ''}
+        {list.total === 1 ? '1 article' : `${list.total.toLocaleString(settings.locale)} articles`}
         {list.pages > 1 ? `, page ${list.page} of ${list.pages}` : ''}
+        {list.matchedBy === 'words' ? ', most relevant first' : ''}
+        {list.matchedBy === 'headline' ? (list.total ? ` with a headline starting “${q}” (no article contains those words)` : `: none contains those words or has a headline starting “${q}”`) : ''}
       </p>
       <div className="table-wrap">
         <table className="table table--cards">
@@ -128,7 +132,12 @@ export default async function ArticlesPage({ searchParams }: Props) {
             {list.items.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <Link href={`/dashboard/articles/${a.id}`}>{a.headline}</Link>
+                  <Link href={`/dashboard/articles/${a.id}`}>{a.headlineMarked ? <Highlighted segments={a.headlineMarked} /> : a.headline}</Link>
+                  {a.snippet?.length ? (
+                    <p className="muted search-snippet">
+                      <Highlighted segments={a.snippet} />
+                    </p>
+                  ) : null}
                   {a.editing.length ? <p className="presence">Being edited by {a.editing.join(', ')}</p> : null}
                 </td>
                 <td data-label="Status">
