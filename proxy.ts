@@ -1,19 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseIsUp } from './db/health';
-import { resolveArticlePath } from './db/queries/routes';
+import { resolveReaderPath } from './db/queries/routes';
 import { logger } from './lib/log';
 import { rememberedRoute, rememberRoute, type RouteResolution } from './lib/route-cache';
-import { parseArticlePath } from './lib/urls';
 
 // Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
-// withdrawn article, 503 while the database is unreachable. It reads no cookies and answers the
-// same for every reader, and it is never an access check (dashboard pages check for themselves).
+// withdrawn article, 404 for a section, author, topic or article that does not exist (rendered
+// per request, because Next leaves notFound() from an on-demand page to client-side rendering),
+// 503 while the database is unreachable. It reads no cookies and answers the same for every
+// reader, and it is never an access check (dashboard pages check for themselves).
 
-async function resolve(path: string): Promise<RouteResolution> {
+async function resolve(path: string): Promise<RouteResolution | null> {
   const known = rememberedRoute(path);
   if (known) return known;
-  const fresh = await resolveArticlePath(path);
-  rememberRoute(path, fresh);
+  const fresh = await resolveReaderPath(path);
+  if (fresh) rememberRoute(path, fresh);
   return fresh;
 }
 
@@ -35,19 +36,22 @@ export async function proxy(request: NextRequest) {
     return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);
   }
 
-  const articlePath = parseArticlePath(pathname);
-  if (articlePath && (request.method === 'GET' || request.method === 'HEAD')) {
+  if (request.method === 'GET' || request.method === 'HEAD') {
     const route = await resolve(pathname).catch((error: unknown) => {
-      logger().error({ reqId: requestId, err: (error as Error).message }, 'article route lookup failed');
-      return { kind: 'unknown' } as const;
+      // Let the page answer for itself: it reads the same data and has its own error page.
+      logger().error({ reqId: requestId, err: (error as Error).message }, 'route lookup failed');
+      return null;
     });
-    if (route.kind === 'moved') {
+    if (route?.kind === 'moved') {
       const target = new URL(route.location, request.url);
       target.search = request.nextUrl.search;
       return withRequestId(request, NextResponse.redirect(target, 301), requestId);
     }
-    if (route.kind === 'gone') {
+    if (route?.kind === 'gone') {
       return withRequestId(request, NextResponse.rewrite(new URL('/withdrawn', request.url), { status: 410 }), requestId);
+    }
+    if (route?.kind === 'unknown') {
+      return withRequestId(request, NextResponse.rewrite(new URL('/missing', request.url), { status: 404 }), requestId);
     }
   }
 

@@ -47,7 +47,7 @@ export const RESERVED_SECTION_SLUGS = [
   'corrections', 'about', 'feeds', 'sitemap.xml', 'robots.txt', 'signin', 'media', '_next',
   // Search engines and feed readers (issue 5): policy pages, generated images, sitemaps, icons.
   'standards', 'ethics', 'corrections-policy', 'og', 'sitemaps', 'icons', 'apple-icon',
-  'withdrawn', 'unavailable', 'comments',
+  'withdrawn', 'unavailable', 'comments', 'missing',
 ] as const;
 
 const slugCheck = (column: string) => sql.raw(`${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 120`);

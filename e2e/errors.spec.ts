@@ -47,6 +47,8 @@ test.describe('unknown and odd addresses answer 404, never 500 @once', () => {
     test(`${what}: 404`, async ({ request }) => {
       const response = await getRaw(request, path);
       expect(response.status(), path.slice(0, 120)).toBe(404);
+      // The designed page, in the HTML itself: readers without JavaScript and crawlers see it.
+      expect(h1Of(await response.text()), path.slice(0, 120)).toBe(NOT_FOUND_TEXT);
     });
   }
 
@@ -60,8 +62,8 @@ test.describe('unknown and odd addresses answer 404, never 500 @once', () => {
 
   test('the 404 page is complete without JavaScript: its heading and title are in the HTML', async ({ request }) => {
     // Next renders notFound() from an on-demand (ISR) route as an empty error shell and leaves the
-    // page to client-side rendering (vercel/next.js#95613), which a reader without JavaScript, and
-    // a crawler, see as a blank page.
+    // page to client-side rendering (vercel/next.js#95613); the proxy answers these addresses
+    // with a page rendered per request instead (lib/reader-routes.ts).
     for (const path of ['/no-such-section', '/author/nobody-by-this-name', `/${section}/2024/01/01/no-such-story`]) {
       const html = await (await getRaw(request, path)).text();
       expect(h1Of(html), `h1 of ${path}`).toBe(NOT_FOUND_TEXT);

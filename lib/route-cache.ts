@@ -1,5 +1,5 @@
-// A short-lived, per-process memory of how article paths resolved (live, moved, gone), so the
-// proxy answers 301 and 410 without a database query on every request. It lives on globalThis
+// A short-lived, per-process memory of how reader paths resolved (live, moved, gone, unknown), so the
+// proxy answers 301, 404 and 410 without a database query on every request. It lives on globalThis
 // because the proxy and the route handlers are separate bundles in one process.
 
 export type RouteResolution =
@@ -32,6 +32,7 @@ export function rememberedRoute(path: string, now = Date.now()): RouteResolution
 }
 
 export function rememberRoute(path: string, value: RouteResolution, now = Date.now()): void {
+  if (path.length > 500) return; // No real reader path is this long; junk is not worth keeping.
   const map = store();
   if (map.size >= MAX_ENTRIES) map.clear(); // Crude but bounded: junk URLs cannot grow memory.
   map.set(path, { value, expires: now + routeCacheMs() });

@@ -1,14 +1,5 @@
-import Link from 'next/link';
+import { NotFoundNotice } from '@/components/site/not-found-notice';
 
 export default function NotFound() {
-  return (
-    <div className="notice-page">
-      <p className="kicker">Error 404</p>
-      <h1>We couldn’t find that page</h1>
-      <p>The address may be mistyped, or the story may have moved. Try the sections above, or start again from the front page.</p>
-      <p>
-        <Link href="/">Go to the front page</Link>
-      </p>
-    </div>
-  );
+  return <NotFoundNotice />;
 }

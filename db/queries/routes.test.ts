@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connection';
-import { articles, urlHistory } from '../schema';
+import { articles, staff, urlHistory } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
-import { makeArticle, makeSection } from '../test-fixtures';
+import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
 import { eq } from 'drizzle-orm';
-import { resolveArticlePath } from './routes';
+import { encodeCursor } from './articles';
+import { resolveArticlePath, resolveReaderPath } from './routes';
 
 let db: Db;
 const at = new Date('2025-03-14T09:30:00Z');
+let oldest: { id: number; publishedAt: Date | null };
 
 beforeAll(async () => {
   db = (await openTestDatabase()).db;
@@ -23,6 +25,14 @@ beforeAll(async () => {
   await db.insert(urlHistory).values({ path: '/science/2025/03/14/retracted-first-slug', articleId: gone.id });
   const unpublished = await makeArticle(db, { section: science, slug: 'pulled-back', publishedAt: at });
   await db.update(articles).set({ status: 'draft' }).where(eq(articles.id, unpublished.id));
+  // Listings: an author and a topic with one live story each, a departed author, an unused topic.
+  const writer = await makeStaff(db, 'nia-quayle');
+  const departed = await makeStaff(db, 'old-hand');
+  await db.update(staff).set({ active: false }).where(eq(staff.id, departed.id));
+  const tides = await makeTag(db, 'tides');
+  await makeTag(db, 'unused-topic');
+  await makeSection(db, 'empty-section');
+  oldest = await makeArticle(db, { section: science, slug: 'first-light', publishedAt: new Date('2025-01-02T08:00:00Z'), authorIds: [writer.id], tagIds: [tides.id] });
 });
 afterAll(closeTestDatabase);
 
@@ -49,5 +59,44 @@ describe('old URLs follow the URL history', () => {
   it('reveals nothing about an article taken back to draft, or a path that never existed', async () => {
     expect(await resolveArticlePath('/science/2025/03/14/pulled-back')).toEqual({ kind: 'unknown' });
     expect(await resolveArticlePath('/science/2025/03/14/never-was')).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('section, author and topic pages exist only when their subject does', () => {
+  const live = { kind: 'live' };
+  const unknown = { kind: 'unknown' };
+
+  it('knows sections, active authors and topics, with or without stories', async () => {
+    expect(await resolveReaderPath('/science')).toEqual(live);
+    expect(await resolveReaderPath('/empty-section')).toEqual(live);
+    expect(await resolveReaderPath('/author/nia-quayle')).toEqual(live);
+    expect(await resolveReaderPath('/tag/tides')).toEqual(live);
+    expect(await resolveReaderPath('/tag/unused-topic')).toEqual(live);
+  });
+
+  it('answers unknown for what does not exist, a deactivated author, and malformed slugs', async () => {
+    for (const path of ['/no-such-section', '/author/nobody', '/author/old-hand', '/tag/nothing', '/Science', '/author', '/tag', '/author/%00', '/no-such-section/2025/03/14/x']) {
+      expect(await resolveReaderPath(path), path).toEqual(unknown);
+    }
+  });
+
+  it('answers an older page as live only while it has stories on it', async () => {
+    const justAfterOldest = encodeCursor({ id: oldest.id + 1, publishedAt: oldest.publishedAt!.toISOString() });
+    const atOldest = encodeCursor({ id: oldest.id, publishedAt: oldest.publishedAt!.toISOString() });
+    expect(await resolveReaderPath(`/science/before/${justAfterOldest}`)).toEqual(live);
+    expect(await resolveReaderPath(`/author/nia-quayle/before/${justAfterOldest}`)).toEqual(live);
+    expect(await resolveReaderPath(`/tag/tides/before/${justAfterOldest}`)).toEqual(live);
+    for (const listing of ['/science', '/author/nia-quayle', '/tag/tides', '/news']) {
+      expect(await resolveReaderPath(`${listing}/before/${atOldest}`), listing).toEqual(unknown);
+    }
+    expect(await resolveReaderPath('/science/before/not-a-cursor')).toEqual(unknown);
+    expect(await resolveReaderPath(`/science/before/1-${'9'.repeat(10)}`)).toEqual(unknown);
+  });
+
+  it('treats rewrite targets asked for directly as missing, and leaves other routes to the router', async () => {
+    for (const path of ['/pages/about', '/edition/front', '/missing', '/withdrawn']) expect(await resolveReaderPath(path), path).toEqual(unknown);
+    for (const path of ['/', '/search', '/about', '/dashboard/articles', '/signin', '/comments/received', '/science/2025']) {
+      expect(await resolveReaderPath(path), path).toBeNull();
+    }
   });
 });

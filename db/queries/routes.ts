@@ -1,8 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { classifyReaderPath, type Listing } from '../../lib/reader-routes';
 import type { RouteResolution } from '../../lib/route-cache';
 import { getDb } from '../client';
-import { articles, urlHistory } from '../schema';
+import { articleAuthors, articles, articleTags, sections, staff, tags, urlHistory } from '../schema';
+import { decodeCursor } from './articles';
+import { isLive } from './conditions';
 
 function classify(row: { path: string | null; status: string; publishedAt: Date | null }, requested: string): RouteResolution {
   if (row.status === 'withdrawn') return { kind: 'gone' };
@@ -30,4 +33,66 @@ export async function resolveArticlePath(path: string): Promise<RouteResolution>
   const slug = path.split('/').at(-1) ?? '';
   const [bySlug] = await db.select(columns).from(articles).where(eq(articles.slug, slug));
   return bySlug ? classify(bySlug, path) : { kind: 'unknown' };
+}
+
+/** The articles a listing shows: a section's, an author's or a topic's (as db/queries/articles.ts lists them). */
+function listingArticles(listing: Listing): SQL {
+  const db = getDb();
+  switch (listing.type) {
+    case 'section':
+      return sql`${articles.sectionId} = (${db.select({ id: sections.id }).from(sections).where(eq(sections.slug, listing.slug))})`;
+    case 'author':
+      return exists(
+        db
+          .select({ one: sql`1` })
+          .from(articleAuthors)
+          .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
+          .where(and(eq(articleAuthors.articleId, articles.id), eq(staff.slug, listing.slug), eq(staff.active, true))),
+      );
+    case 'tag':
+      return exists(
+        db
+          .select({ one: sql`1` })
+          .from(articleTags)
+          .innerJoin(tags, eq(tags.id, articleTags.tagId))
+          .where(and(eq(articleTags.articleId, articles.id), eq(tags.slug, listing.slug))),
+      );
+  }
+}
+
+/** Whether a section, author or topic page exists, and for an older page, has stories on it. */
+async function resolveListing(listing: Listing): Promise<RouteResolution> {
+  const db = getDb();
+  if (listing.cursor !== null) {
+    const cursor = decodeCursor(listing.cursor);
+    if (!cursor) return { kind: 'unknown' };
+    const older = or(lt(articles.publishedAt, cursor.publishedAt), and(eq(articles.publishedAt, cursor.publishedAt), lt(articles.id, cursor.id)));
+    const [row] = await db.select({ id: articles.id }).from(articles).where(and(isLive(), listingArticles(listing), older)).limit(1);
+    return row ? { kind: 'live' } : { kind: 'unknown' };
+  }
+  const [row] =
+    listing.type === 'section'
+      ? await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, listing.slug))
+      : listing.type === 'author'
+        ? await db.select({ id: staff.id }).from(staff).where(and(eq(staff.slug, listing.slug), eq(staff.active, true)))
+        : await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, listing.slug));
+  return row ? { kind: 'live' } : { kind: 'unknown' };
+}
+
+/**
+ * What a reader path is now, for the proxy: live, moved (301), gone (410) or unknown (404), or
+ * `null` for paths that are not reader pages with data behind them (search, the dashboard…).
+ */
+export async function resolveReaderPath(path: string): Promise<RouteResolution | null> {
+  const route = classifyReaderPath(path);
+  switch (route.kind) {
+    case 'other':
+      return null;
+    case 'missing':
+      return { kind: 'unknown' };
+    case 'article':
+      return resolveArticlePath(path);
+    case 'listing':
+      return resolveListing(route.listing);
+  }
 }

@@ -1,0 +1,45 @@
+import { RESERVED_SECTION_SLUGS } from '../db/schema';
+import { isSlug, parseArticlePath } from './urls';
+
+// What a reader path asks for, by its shape alone. The proxy uses it to answer 404 for a section,
+// author, topic or article that does not exist before the request reaches an on-demand (ISR) page:
+// Next renders notFound() from such a page as an empty shell whose content only appears with
+// JavaScript (vercel/next.js#95613), which readers without JavaScript and crawlers see as blank.
+
+export type Listing = { type: 'section' | 'author' | 'tag'; slug: string; cursor: string | null };
+
+export type ReaderRoute =
+  | { kind: 'article' }
+  | { kind: 'listing'; listing: Listing }
+  /** Cannot exist: a malformed slug, a rewrite target asked for directly, /author with no name. */
+  | { kind: 'missing' }
+  /** Not a reader page this module knows (search, sign-in, the dashboard…): left to the router. */
+  | { kind: 'other' };
+
+/** Rewrite targets (next.config.js and proxy.ts): they have public addresses of their own. */
+const INTERNAL = new Set(['edition', 'pages', 'missing', 'withdrawn', 'unavailable']);
+const RESERVED = new Set<string>(RESERVED_SECTION_SLUGS);
+const CURSOR = /^\d{1,15}-\d{1,10}$/;
+
+function listing(type: Listing['type'], slug: string, cursor: string | null): ReaderRoute {
+  if (!isSlug(slug) || (cursor !== null && !CURSOR.test(cursor))) return { kind: 'missing' };
+  return { kind: 'listing', listing: { type, slug, cursor } };
+}
+
+export function classifyReaderPath(pathname: string): ReaderRoute {
+  const segments = pathname.split('/').slice(1);
+  if (segments.at(-1) === '' && segments.length > 1) segments.pop();
+  const [first = '', second, third, fourth] = segments;
+  if (first === '') return { kind: 'other' };
+  if (INTERNAL.has(first)) return { kind: 'missing' };
+  if (first === 'author' || first === 'tag') {
+    if (segments.length === 2) return listing(first, second!, null);
+    if (segments.length === 4 && third === 'before') return listing(first, second!, fourth!);
+    return segments.length === 1 ? { kind: 'missing' } : { kind: 'other' };
+  }
+  if (RESERVED.has(first)) return { kind: 'other' };
+  if (segments.length === 1) return listing('section', first, null);
+  if (segments.length === 3 && second === 'before') return listing('section', first, third!);
+  if (segments.length === 5) return parseArticlePath(pathname) ? { kind: 'article' } : { kind: 'missing' };
+  return { kind: 'other' };
+}
