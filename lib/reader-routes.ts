@@ -19,6 +19,8 @@ export type ReaderRoute =
 /** Rewrite targets (next.config.js and proxy.ts): they have public addresses of their own. */
 const INTERNAL = new Set(['edition', 'pages', 'missing', 'withdrawn', 'unavailable']);
 const RESERVED = new Set<string>(RESERVED_SECTION_SLUGS);
+/** Files served by app/ routes that proxy.ts's matcher does not already skip (its extension is long). */
+const FILES = new Set(['manifest.webmanifest']);
 const CURSOR = /^\d{1,15}-\d{1,10}$/;
 
 function listing(type: Listing['type'], slug: string, cursor: string | null): ReaderRoute {
@@ -37,7 +39,7 @@ export function classifyReaderPath(pathname: string): ReaderRoute {
     if (segments.length === 4 && third === 'before') return listing(first, second!, fourth!);
     return segments.length === 1 ? { kind: 'missing' } : { kind: 'other' };
   }
-  if (RESERVED.has(first)) return { kind: 'other' };
+  if (RESERVED.has(first) || FILES.has(first)) return { kind: 'other' };
   if (segments.length === 1) return listing('section', first, null);
   if (segments.length === 3 && second === 'before') return listing('section', first, third!);
   if (segments.length === 5) return parseArticlePath(pathname) ? { kind: 'article' } : { kind: 'missing' };

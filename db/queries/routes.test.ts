@@ -95,7 +95,7 @@ describe('section, author and topic pages exist only when their subject does', (
 
   it('treats rewrite targets asked for directly as missing, and leaves other routes to the router', async () => {
     for (const path of ['/pages/about', '/edition/front', '/missing', '/withdrawn']) expect(await resolveReaderPath(path), path).toEqual(unknown);
-    for (const path of ['/', '/search', '/about', '/dashboard/articles', '/signin', '/comments/received', '/science/2025']) {
+    for (const path of ['/', '/search', '/about', '/dashboard/articles', '/signin', '/comments/received', '/science/2025', '/manifest.webmanifest']) {
       expect(await resolveReaderPath(path), path).toBeNull();
     }
   });
