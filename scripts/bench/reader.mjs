@@ -24,7 +24,9 @@ async function text(ctx, path, headers) {
 
 /** Every external script the page loads, fetched and gzipped. */
 async function scriptWeight(ctx, html) {
-  const sources = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))];
+  // A noModule script (Next's polyfills) is only fetched by browsers without ES modules: not counted.
+  const tags = [...html.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnoModule\b/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[2].replaceAll('&amp;', '&')))];
   let raw = 0;
   let gzipped = 0;
   const files = [];
