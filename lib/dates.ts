@@ -1,7 +1,24 @@
 // Dates are stored in UTC and shown in the publication's time zone.
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date format, made once per locale and options and then reused: making an Intl.DateTimeFormat
+ * costs far more than formatting with one, and a page formats a date for every card and comment.
+ */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    if (formats.size > 500) formats.clear(); // Bounded: locales and zones come from settings.
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDateTime(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -14,7 +31,7 @@ export function formatDateTime(iso: string, locale: string, timeZone: string): s
 }
 
 export function formatDate(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return dateFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 /** "This article is more than 2 years old", or null for an article under a year old. */

@@ -1,10 +1,12 @@
+import { dateFormat } from './dates';
+
 // Reader URLs. An article lives at /{section}/{yyyy}/{mm}/{dd}/{slug}: readable, with its section,
 // and dated by its first publication (in the publication's time zone) so the date never moves.
 
 export type ArticlePathParts = { sectionSlug: string; slug: string; firstPublishedAt: Date };
 
 export function datePartsInZone(date: Date, timeZone: string): { yyyy: string; mm: string; dd: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { yyyy: get('year'), mm: get('month'), dd: get('day') };
 }

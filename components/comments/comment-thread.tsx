@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { fetchThread, newSubmissionKey, rememberedCommenter, rememberOwn, setRememberedCommenter } from './client-store';
 import { CommentText } from './comment-text';
 import type { Draft, ErrorResponse, IslandProps, PostResponse, ThreadComment, ThreadOrder, ThreadResponse } from './types';
+import { dateFormat } from '@/lib/dates';
 
 // The interactive comment thread: replies, paging, ordering, permalinks, the commenter's own
 // pending comments, and a form that keeps what was typed whatever goes wrong.
@@ -12,15 +13,22 @@ type FieldErrors = NonNullable<ErrorResponse['fieldErrors']>;
 
 const countLabel = (n: number) => (n === 1 ? '1 comment' : `${n.toLocaleString('en-GB')} comments`);
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
+}
+
 function relativeTime(iso: string, now: number, locale: string): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 45) return 'just now';
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeFormat(locale);
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
   if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
 }
 
 /**
@@ -366,7 +374,7 @@ export function CommentThread({ articleId, locale, timeZone, initial, draft }: I
       {shown.length > 0 ? (
         <ol className="comment-list">
           {shown.map((c) => {
-            const exact = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(c.createdAt));
+            const exact = dateFormat(locale, { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(new Date(c.createdAt));
             return (
               <li
                 key={c.id}

@@ -1,5 +1,6 @@
 // Small formatting helpers shared by dashboard pages (server and client).
 import type { ArticleStatus } from '../../db/schema';
+import { dateFormat } from '../../lib/dates';
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',
@@ -11,5 +12,5 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = {
 
 export function formatWhen(iso: string | null, timeZone: string, locale = 'en-GB'): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return dateFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }

@@ -5,6 +5,7 @@ import { getDb } from '../client';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../schema';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
+import { dateFormat } from '../../lib/dates';
 
 // Site search on PostgreSQL full-text search. Matching uses `articles.search` (headline A,
 // standfirst B, the whole body C) through its GIN index; ranking uses `articles.search_lead`
@@ -100,7 +101,7 @@ export function startOfDayInZone(day: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+    const parts = dateFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
   };
