@@ -1,13 +1,18 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { forgetResolvedRoutes } from '../lib/route-cache';
+import { purgeSharedCaches } from '../lib/shared-cache';
 
 /**
  * Expires the given cache tags at once ({ expire: 0 }): the next reader gets a fresh page, never a
  * stale one, so a correction is visible within a second. Also forgets this process's resolved
- * article routes, so a moved or withdrawn article answers 301 or 410 on the next request.
+ * article routes, so a moved or withdrawn article answers 301 or 410 on the next request, and
+ * empties any shared HTTP cache in front of the app (lib/shared-cache.ts). The purge is sent at
+ * once and takes milliseconds; it is not awaited, so no editor waits on a cache.
  */
 export function expireTags(tags: Iterable<string>): void {
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  const unique = [...new Set(tags)];
+  for (const tag of unique) revalidateTag(tag, { expire: 0 });
   forgetResolvedRoutes();
+  void purgeSharedCaches(unique.slice(0, 5).join(' '));
 }

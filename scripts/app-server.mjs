@@ -113,7 +113,10 @@ export async function startApp({
     delete childEnv.DATABASE_URL;
     childEnv.PGLITE_DIR = pgliteDir;
   }
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', host], {
+  // APP_NODE_FLAGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile
+  // what a benchmark measures (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeFlags = (process.env.APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, NEXT_BIN, 'start', '-p', String(port), '-H', host], {
     env: childEnv,
     detached,
     stdio: ['ignore', 'pipe', 'pipe'],

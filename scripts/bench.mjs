@@ -209,13 +209,17 @@ const ctx = {
   /**
    * Loads `path` for `seconds` (default ctx.duration) at `connections` and returns one row:
    * req/s, p50 and p99 in ms, the server's CPU ms per request, errors and non-2xx answers.
+   * `baseUrl` sends the load elsewhere (a cache in front of the app); `alsoPgid` adds that
+   * process group's CPU to the server's.
    */
-  async load({ label, path: urlPath, connections, headers = {}, seconds = duration, group = '' }) {
-    const url = new URL(urlPath, app.url).toString();
-    const cpuBefore = processGroupCpuMs(app.pid);
+  async load({ label, path: urlPath, connections, headers = {}, seconds = duration, group = '', baseUrl = app.url, alsoPgid = null }) {
+    const url = new URL(urlPath, baseUrl).toString();
+    // CPU of the server, plus another process group in front of it when there is one (a cache).
+    const groupsCpuMs = () => processGroupCpuMs(app.pid) + (alsoPgid ? processGroupCpuMs(alsoPgid) : 0);
+    const cpuBefore = groupsCpuMs();
     const machineBefore = cpuTicks();
     const figures = tool === 'wrk' ? await runWrk({ url, connections, seconds, headers }) : await runAutocannon({ url, connections, seconds, headers });
-    const cpu = processGroupCpuMs(app.pid) - cpuBefore;
+    const cpu = groupsCpuMs() - cpuBefore;
     const machineAfter = cpuTicks();
     const row = {
       group,

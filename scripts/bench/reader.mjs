@@ -1,8 +1,11 @@
 // Reader pages: the front page, a section page and an article, served from Next's cache (ISR hit)
 // and rendered on every request (draft-mode bypass cookie: no ISR cache, no data cache), next to
 // a static file of the article's size from public/ served by the same server; the server's CPU
-// per request; and the JavaScript the article page loads, gzipped.
+// per request; and the JavaScript the article page loads, gzipped. When Debian's varnishd is
+// installed, the same pages through Varnish with the project's VCL (scripts/varnish.mjs),
+// the deployment the cached targets are meant for (docs/decisions/2026-11-28-shared-http-cache.md).
 import { gzipSync } from 'node:zlib';
+import { startVarnish } from '../varnish.mjs';
 
 export const name = 'reader';
 export const description = 'front, section and article pages, cached and uncached, against a static file of the same size';
@@ -84,6 +87,24 @@ export async function run(ctx) {
     for (const c of ctx.connections) rows.push(await ctx.load({ group: label, label: `${label}, uncached`, path, connections: c, headers: bypass }));
   }
 
+  // The deployment for the cached targets: Varnish in front (deploy/varnish/broadsheet.vcl).
+  const varnish = await startVarnish({ backendUrl: ctx.baseUrl });
+  let varnishCheck = null;
+  if (varnish) {
+    try {
+      const fetchVia = async (urlPath) => fetch(new URL(urlPath, varnish.url), { redirect: 'manual' });
+      for (const [, path] of pages) for (let i = 0; i < 30; i++) await fetchVia(path).then((r) => r.arrayBuffer());
+      const via = await fetchVia(articlePath);
+      varnishCheck = { status: via.status, xCache: via.headers.get('x-cache'), bytes: (await via.arrayBuffer()).byteLength };
+      if (via.status !== 200 || varnishCheck.xCache !== 'HIT' || varnishCheck.bytes !== articleBytes) throw new Error(`Varnish does not serve the article from its cache: ${JSON.stringify(varnishCheck)}`);
+      for (const [label, path] of pages) {
+        for (const c of ctx.connections) rows.push(await ctx.load({ group: label, label: `${label}, via Varnish`, path, connections: c, baseUrl: varnish.url, alsoPgid: varnish.pid }));
+      }
+    } finally {
+      varnish.stop();
+    }
+  }
+
   const js = await scriptWeight(ctx, articleHtml);
   const find = (label, c) => rows.find((r) => r.label === label && r.connections === c);
   const high = Math.max(...ctx.connections);
@@ -121,12 +142,26 @@ export async function run(ctx) {
       ok: js.gzipBytes <= TARGETS.articleJsKb * 1024,
     },
   ];
+  const viaHigh = find('article, via Varnish', high);
+  if (viaHigh) {
+    const viaShare = viaHigh.rps / staticHigh.rps;
+    checks.push(
+      {
+        name: `article via Varnish at ${high} connections, share of the static-file rate`,
+        target: `≥ ${TARGETS.cachedShareOfStatic * 100}%`,
+        actual: `${(viaShare * 100).toFixed(0)}% (${viaHigh.rps.toFixed(0)} vs ${staticHigh.rps.toFixed(0)} req/s)`,
+        ok: viaShare >= TARGETS.cachedShareOfStatic,
+      },
+      { name: `article via Varnish p99 at ${high} connections`, target: `≤ ${TARGETS.cachedP99Ms} ms`, actual: `${viaHigh.p99.toFixed(1)} ms`, ok: viaHigh.p99 <= TARGETS.cachedP99Ms },
+    );
+  }
   const notes = [
     `article ${articlePath}: ${(articleBytes / 1024).toFixed(1)} KB of HTML; section ${sectionPath}`,
     `cached responses: x-nextjs-cache=${modes.article.cached.xNextjsCache}, cache-control "${modes.article.cached.cacheControl}"`,
     `uncached (draft-mode cookie): x-nextjs-cache=${modes.article.uncached.xNextjsCache ?? 'none'}, cache-control "${modes.article.uncached.cacheControl}"; ` +
       `renders per request: ${rendersPerRequest ? 'yes' : 'NO'} (CPU per request ${uncachedLow.serverCpuMsPerRequest.toFixed(2)} vs ${cachedLow.serverCpuMsPerRequest.toFixed(2)} ms cached)`,
   ];
+  notes.push(varnish ? `via Varnish: ${JSON.stringify(varnishCheck)} (load and CPU: Varnish plus the app)` : 'Varnish rows skipped: varnishd is not installed (apt-get install varnish)');
   if (!rendersPerRequest) checks.push({ name: 'the uncached runs really render per request', target: 'CPU per request well above cached', actual: 'no', ok: false });
   return { rows, checks, notes, info: { articlePath, sectionPath, articleBytes, staticPath, modes, javascript: js, targets: TARGETS } };
 }
