@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { articles, type ArticleStatus } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
-import { normaliseQuery, prefixQueryText, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
+import { normaliseQuery, periodLexemes, prefixWords, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
 
 let db: Db;
 let news: { id: number; slug: string };
@@ -152,7 +152,7 @@ describe('common words: only the newest matches are ranked', () => {
     for (let i = 0; i < 80; i++) await story({ headline: i === 79 ? 'Gannet gannet gannet in the headline' : `Seabird report ${i}`, body: 'A gannet was seen.', daysAgo: 30 + i * 10 });
     // Statistics, as autovacuum keeps them on a real database: the planner's estimate sizes the window.
     await db.execute(sql`ANALYZE articles`);
-    Object.assign(SEARCH_TUNING, { probeCap: 5, pool: 6, firstWindow: 10 });
+    Object.assign(SEARCH_TUNING, { pool: 6, firstWindow: 10 });
     const result = await find('gannet');
     expect(result.totalIsEstimate).toBe(true);
     expect(result.total).toBeGreaterThanOrEqual(5);
@@ -168,6 +168,70 @@ describe('common words: only the newest matches are ranked', () => {
   });
 });
 
+describe('the window of newest days (article_search_periods in the search index)', () => {
+  it('covers a span with whole years and months where they fit and single days at the edges', () => {
+    const day = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(2000, 0, 1)) / DAY);
+    const month = (y: number, m: number) => y * 12 + m - 1;
+    expect(periodLexemes('p', new Date('2024-12-30T15:00:00Z'), new Date('2026-02-02T08:00:00Z'))).toEqual([
+      `pd${day('2024-12-30')}`,
+      `pd${day('2024-12-31')}`,
+      'py2025',
+      `pm${month(2026, 1)}`,
+      `pd${day('2026-02-01')}`,
+      `pd${day('2026-02-02')}`,
+    ]);
+    // A month that has not ended is asked for day by day; staff windows follow modified_at ('m').
+    expect(periodLexemes('m', new Date('2026-03-01T00:00:00Z'), new Date('2026-03-03T23:59:59Z'))).toEqual([
+      `md${day('2026-03-01')}`,
+      `md${day('2026-03-02')}`,
+      `md${day('2026-03-03')}`,
+    ]);
+  });
+
+  it('names the same days, months and years as the database function the index is built on', async () => {
+    const instants = ['1999-12-31T23:59:59Z', '2000-01-01T00:00:00Z', '2024-02-29T12:00:00Z', '2025-12-31T23:59:59.999Z', '2026-11-28T00:00:00.001Z'];
+    for (const iso of instants) {
+      const at = new Date(iso);
+      const result = await db.execute(sql`SELECT article_search_periods(${iso}::timestamptz, ${iso}::timestamptz)::text AS v`);
+      const stored = String((Array.isArray(result) ? result : (result as unknown as { rows: { v: string }[] }).rows)[0]!.v);
+      const y = at.getUTCFullYear();
+      const m = at.getUTCMonth();
+      const ours = [
+        ...periodLexemes('p', at, at),
+        ...periodLexemes('p', new Date(Date.UTC(y, m, 1)), new Date(Date.UTC(y, m + 1, 0))),
+        ...periodLexemes('p', new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))),
+      ];
+      for (const lexeme of ours) {
+        expect(stored, iso).toContain(`'${lexeme}'`);
+        expect(stored, iso).toContain(`'m${lexeme.slice(1)}'`);
+      }
+    }
+  });
+
+  it('finds an article published a moment ago among the newest matches of a common word', async () => {
+    const petrels = [];
+    for (let i = 0; i < 40; i++) petrels.push(await story({ headline: `Storm petrel count ${i}`, body: 'A petrel was ringed.', daysAgo: i < 30 ? 2 + i : 200 + i * 20 }));
+    Object.assign(SEARCH_TUNING, { pool: 4, firstWindow: 3 });
+    const before = await find('petrel');
+    expect(before.totalIsEstimate).toBe(true);
+    expect(headlines(before)).not.toContain('Storm petrel count 39');
+
+    const row = await story({ headline: 'Storm petrel chicks fledge', body: 'A petrel was ringed.', status: 'draft' });
+    await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 1000), firstPublishedAt: new Date(), path: '/news/petrel-chicks' }).where(eq(articles.id, row.id));
+    const after = await find('petrel');
+    expect(after.totalIsEstimate).toBe(true);
+    expect(headlines(after)[0]).toBe('Storm petrel chicks fledge');
+
+    // Staff windows follow the last change: an old article edited now is among the newest.
+    for (const [i, p] of petrels.entries()) await db.update(articles).set({ modifiedAt: new Date(Date.now() - (i < 30 ? 2 + i : 200 + i * 20) * DAY) }).where(eq(articles.id, p.id));
+    await db.update(articles).set({ modifiedAt: new Date() }).where(eq(articles.id, petrels[39]!.id));
+    const staff = await searchArticlesForStaff({ q: 'petrel', pageSize: 5 });
+    expect(staff.totalIsEstimate).toBe(true);
+    expect(staff.hits.map((h) => h.headline.map((s) => s.text).join(''))).toContain('Storm petrel count 39');
+    expect(staff.hits.map((h) => h.headline.map((s) => s.text).join(''))).not.toContain('Storm petrel count 38');
+  });
+});
+
 describe('prefix fallback', () => {
   it('searches for words that begin with the query when nothing matches exactly', async () => {
     const result = await find('lighth');
@@ -180,9 +244,23 @@ describe('prefix fallback', () => {
     expect(result).toMatchObject({ mode: 'exact', total: 0, problem: null, hits: [] });
   });
 
+  it('knows the words of an article the moment it is written, and of every word given', async () => {
+    expect((await find('quokkas')).total).toBe(0);
+    const row = await story({ headline: 'Quokkas sighted on the breakwater', body: 'Two quokkas and a wallaby.', status: 'draft' });
+    await db.update(articles).set({ status: 'published', publishedAt: new Date(Date.now() - 1000), firstPublishedAt: new Date(), path: '/news/quokkas' }).where(eq(articles.id, row.id));
+    const both = await find('quokk wallab');
+    expect(both.mode).toBe('prefix');
+    expect(headlines(both)).toEqual(['Quokkas sighted on the breakwater']);
+    // Every word must begin some known word: "zzyzx" begins none, so nothing matches.
+    expect((await find('quokk zzyzx')).total).toBe(0);
+    // An edit adds its new words too.
+    await db.update(articles).set({ bodyText: 'Two quokkas and a numbat.' }).where(eq(articles.id, row.id));
+    expect(headlines(await find('numba'))).toEqual(['Quokkas sighted on the breakwater']);
+  });
+
   it('builds prefixes from the positive words only', () => {
-    expect(prefixQueryText('harbo -wall OR "sea de"')).toBe('harbo:* & sea:*');
-    expect(prefixQueryText('a b')).toBeNull();
+    expect(prefixWords('harbo -wall OR "sea de"')).toEqual(['harbo', 'sea']);
+    expect(prefixWords('a b')).toEqual([]);
   });
 });
 

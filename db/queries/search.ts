@@ -14,9 +14,11 @@ import { dateFormat } from '../../lib/dates';
 //
 // Ranking blends relevance with recency: ts_rank_cd(search_lead) scaled by a factor that falls
 // from 1 (today) to 0.65 (a year old) and towards 0.3 (very old). So that a common word costs no
-// more at a million articles than a rare one, a query is first probed: when it matches fewer than
-// SEARCH_TUNING.probeCap articles they are all ranked; otherwise only the newest matches are ranked, in a window
-// of time widened until it holds at least SEARCH_TUNING.pool of them (the count is then an estimate).
+// more at a million articles than a rare one, only its newest matches are ranked: the search index
+// also holds each article's day, month and year (article_search_periods), so GIN hands back just
+// the matches in the newest days, skipping through the word's long posting list. The window starts
+// at about SEARCH_TUNING.firstWindow articles and widens until it holds SEARCH_TUNING.pool / 2
+// matches (the count is then an estimate); a window that would span everything ranks every match.
 // See docs/decisions/2026-11-28-site-search.md.
 
 export const SEARCH_MAX_QUERY_LENGTH = 200;
@@ -24,17 +26,15 @@ export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 25;
 /** How much work a query may do. Tests shrink these to exercise the common-word path on a few rows. */
 export const SEARCH_TUNING = {
-  /** Below this many matches every match is ranked; at or above it only the newest are. */
-  probeCap: 2000,
-  /** Phrase matches are re-checked against the full vector row by row, so they get a lower cap. */
-  phraseProbeCap: 500,
   /** How many of the newest matches a common query ranks (at least half of this). */
   pool: 300,
-  /** The first window of a common word: about this many of the newest articles, tested row by row. */
+  /** The first window of newest articles, in articles (sized by the recent rate of publishing). */
   firstWindow: 1500,
 };
 const DAY_MS = 86_400_000;
 const YEAR_SECONDS = 31_557_600;
+/** Day 0 of article_search_periods (migration 0005). */
+const PERIOD_EPOCH = Date.UTC(2000, 0, 1);
 
 /** Private-use characters that mark highlighted words in ts_headline's output; stripped from the input first. */
 const MARK_START = '\uE000';
@@ -77,14 +77,13 @@ export function normaliseQuery(raw: unknown): NormalisedQuery {
   return { text: cut.trim(), trimmed: true };
 }
 
-/** A prefix query from the words of a search ("harbo wal" → harbo:* & wal:*); null when no word is long enough. */
-export function prefixQueryText(text: string): string | null {
+/** The words of a search to look for as prefixes: positive words of 3 to 60 letters or digits, at most 8. */
+export function prefixWords(text: string): string[] {
   const positive = text.replace(/(^|\s)-\S+/g, ' ').replace(/\bOR\b/g, ' ');
   const words = (positive.match(/[\p{L}\p{N}]+/gu) ?? [])
     .map((w) => w.toLowerCase())
     .filter((w) => Array.from(w).length >= 3 && Array.from(w).length <= 60);
-  const unique = [...new Set(words)].slice(0, 8);
-  return unique.length ? unique.map((w) => `${w}:*`).join(' & ') : null;
+  return [...new Set(words)].slice(0, 8);
 }
 
 /** A yyyy-mm-dd date that exists, or null. */
@@ -133,7 +132,7 @@ type Outcome = {
   mode: 'exact' | 'prefix';
   problem: SearchProblem | null;
   total: number;
-  /** True when there were too many matches to count: `total` is then an estimate (at least SEARCH_TUNING.probeCap). */
+  /** True when only the newest matches were ranked: `total` is then an estimate from their share of the time. */
   totalIsEstimate: boolean;
   page: number;
   pageCount: number;
@@ -205,6 +204,8 @@ type Scope = {
   where: SQL;
   /** The column recency and windows are measured on: published_at for readers, modified_at for staff. */
   time: SQL;
+  /** Which of article_search_periods' lexemes follow that column: 'p' (published_at) or 'm' (modified_at). */
+  periods: 'p' | 'm';
   /** Newest instant that can match (now, or the end of the "to" day); recency is measured from here. */
   upper: Date;
   /** The rate of new articles in scope, per millisecond, for sizing the first window. */
@@ -246,19 +247,17 @@ type Probe = { nodes: number; tree: string; text: string; rate: number | null; o
  * is re-checked against the full vector; and articles are read through index bitmaps only. Left to
  * itself, the planner reads a common word's first matches by scanning the table and testing each
  * row, which decompresses every row's full vector from TOAST, a cost its model does not see
- * (350 ms instead of 3 at 100,000 articles).
+ * (350 ms instead of 3 at 100,000 articles). No parallel workers either: starting them costs more
+ * (15 ms at a million articles) than the few hundred rows of a window they would share.
  */
 const SEARCH_SETTINGS = sql`set_config('work_mem', '32MB', true) AS work_mem,
-  set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan`;
-
-/** A phrase operator in tsquery text: <-> or <N>. */
-const PHRASE_OPERATOR = ' <(-|[0-9]+)> ';
+  set_config('enable_seqscan', 'off', true) AS seqscan, set_config('enable_indexscan', 'off', true) AS indexscan,
+  set_config('max_parallel_workers_per_gather', '0', true) AS parallel`;
 
 /**
  * One round trip: what the query means (lexemes left after stop words; whether anything is left
- * to look for once negations are set aside), and, only when there is, how many articles match up
- * to the cap. Phrases are checked against positions in the full vector row by row, so the count
- * uses the same words without their order, which the index answers alone.
+ * to look for once negations are set aside), and, only when there is, how quickly articles in
+ * scope arrive (to size the first window) and the oldest one (to know when a window spans all).
  */
 type ScopeFigures = { rate: number | null; oldest_ms: number | null };
 
@@ -274,30 +273,37 @@ async function probe(db: Executor, scope: Scope, tsquery: SQL, known?: ScopeFigu
     sql`SELECT numnode(q)::int AS nodes, querytree(q) AS tree, q::text AS text,
           ${figures},
           ${SEARCH_SETTINGS}
-        FROM ${tsquery} AS q`,
+        FROM (SELECT ${tsquery} AS q) AS query`,
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return { nodes: Number(row?.nodes ?? 0), tree: String(row?.tree ?? 'T'), text: String(row?.text ?? ''), rate: num(row?.rate), oldest_ms: num(row?.oldest_ms) };
 }
 
 /**
- * How many articles in scope the planner expects to match, from its statistics of the vector's
- * most common words (EXPLAIN plans the query without running it: a fraction of a millisecond).
+ * The lexemes of article_search_periods (migration 0005) that cover the UTC days from `from` to
+ * `to`: whole years and months where they fit, single days at the edges (at most about 90).
  */
-async function estimateMatches(db: Executor, scope: Scope, match: SQL): Promise<number> {
-  const [row] = await rows<Record<string, unknown>>(db, sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM articles WHERE ${match} AND ${scope.where}`);
-  const raw = row ? Object.values(row)[0] : null;
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan?: { 'Plan Rows'?: number } }] | null;
-  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
-}
-
-/** Up to `cap` matches, counted through the GIN index (bounded: the heap is read until the cap). */
-async function countMatches(db: Executor, scope: Scope, probeQ: SQL, cap: number): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM articles WHERE articles.search @@ ${probeQ} AND ${scope.where} LIMIT ${cap}) t`,
-  );
-  return Number(row?.n ?? 0);
+export function periodLexemes(prefix: 'p' | 'm', from: Date, to: Date): string[] {
+  const dayOf = (ms: number) => Math.floor((ms - PERIOD_EPOCH) / DAY_MS);
+  const out: string[] = [];
+  const last = dayOf(to.getTime());
+  for (let d = dayOf(from.getTime()); d <= last; ) {
+    const date = new Date(PERIOD_EPOCH + d * DAY_MS);
+    const [y, m, firstOfMonth] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() === 1];
+    const nextYear = dayOf(Date.UTC(y + 1, 0, 1));
+    const nextMonth = dayOf(Date.UTC(y, m + 1, 1));
+    if (firstOfMonth && m === 0 && nextYear - 1 <= last) {
+      out.push(`${prefix}y${y}`);
+      d = nextYear;
+    } else if (firstOfMonth && nextMonth - 1 <= last) {
+      out.push(`${prefix}m${y * 12 + m}`);
+      d = nextMonth;
+    } else {
+      out.push(`${prefix}d${d}`);
+      d += 1;
+    }
+  }
+  return out;
 }
 
 function problemOf(analysis: Probe): SearchProblem | null {
@@ -318,34 +324,34 @@ async function rankWindow(
   scope: Scope,
   match: SQL,
   q: SQL,
+  rankQ: SQL,
   lexeme: string,
-  windowStart: Date | null,
+  window: SQL,
   limit: number,
   offset: number,
-  dateFirst = false,
+  rowByRow = false,
+  /** A window that holds fewer matches than this is widened, so its snippets (20 × ts_headline, a few ms) are not made. */
+  enough = 0,
 ): Promise<Ranked[]> {
-  const inWindow = windowStart ? sql`AND ${scope.time} > ${windowStart.toISOString()}::timestamptz` : sql``;
-  // For a very common word the window holds only a few thousand articles: testing each of them is
-  // cheaper than building the word's bitmap from the GIN index (hundreds of thousands of entries
-  // at a million articles). coalesce() hides the match from the index, so the planner reads the
-  // window from the date index and tests its rows.
-  if (dateFirst) match = sql`coalesce(${match}, false)`;
+  // One author's articles are read through article_authors and each tested: coalesce() hides the
+  // match from the index, so the planner does not build the word's whole bitmap to AND with them.
+  if (rowByRow) match = sql`coalesce(${match}, false)`;
   const upper = sql`${scope.upper.toISOString()}::timestamptz`;
   return rows<Ranked>(
     db,
     sql`SELECT r.id, r.score::float8 AS score, r.total::int AS total,
-          ts_headline('english', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) AS headline,
-          ts_headline('english', translate(substr(a.standfirst || E'\n' || a.body_text,
+          CASE WHEN r.total >= ${enough} THEN ts_headline('english', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) END AS headline,
+          CASE WHEN r.total >= ${enough} THEN ts_headline('english', translate(substr(a.standfirst || E'\n' || a.body_text,
             greatest(1, strpos(lower(a.standfirst || E'\n' || a.body_text), ${lexeme}) - ${SNIPPET_LEAD}), ${SNIPPET_SPAN}),
-            ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) AS snippet,
+            ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) END AS snippet,
           ${detailColumns}
         FROM (
           SELECT articles.id, ${scope.time} AS t,
-            ts_rank_cd(articles.search_lead, ${q}, 32)
+            ts_rank_cd(articles.search_lead, ${rankQ}, 32)
               * (0.3 + 0.7 / (1 + greatest(0, extract(epoch FROM (${upper} - ${scope.time}))) / ${YEAR_SECONDS})) AS score,
             count(*) OVER () AS total
           FROM articles
-          WHERE ${match} AND ${scope.where} ${inWindow}
+          WHERE ${match} ${window} AND ${scope.where}
           ORDER BY score DESC, t DESC, articles.id DESC
           LIMIT ${limit} OFFSET ${offset}
         ) r
@@ -357,13 +363,6 @@ async function rankWindow(
 
 type EngineResult = { ranked: Ranked[]; total: number; totalIsEstimate: boolean; problem: SearchProblem | null; figures?: ScopeFigures };
 
-/**
- * Ranks the matches of `tsquery` in `scope` and returns one page. Inside a transaction so that
- * the bitmap of a common word fits in memory (work_mem) and stays exact.
- */
-/** A window with at most this many articles is read through the date index and tested row by row. */
-const DATE_FIRST_MAX = 4000;
-
 async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number, pageSize: number, known?: ScopeFigures): Promise<EngineResult> {
   const found = await probe(db, scope, tsquery, known);
   const figures = { rate: found.rate, oldest_ms: found.oldest_ms };
@@ -371,59 +370,94 @@ async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number,
   return { ...result, figures };
 }
 
+/**
+ * Ranks the matches of a probed query in `scope` and returns one page. The work is bounded by the
+ * window, not by how many articles match: the newest days are asked for first (GIN intersects the
+ * words with those days' lexemes, so a word in 90% of a million articles costs what a window of a
+ * few hundred does), and the window widens by the density it measured until it holds enough
+ * matches or would span every article in scope, when every match is ranked and counted exactly.
+ */
 async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number, pageSize: number): Promise<EngineResult> {
   const problem = problemOf(found);
   if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
 
   const q = sql`${found.text}::tsquery`;
   const match = sql`articles.search @@ ${q}`;
+  // Ranking a phrase query costs ts_rank_cd about 100 µs a row (it works through the phrase's
+  // positions); the match has already checked the order, so the words alone rank it.
+  const rankQ = sql`${found.text.replace(/ <(?:-|\d+)> /g, ' & ')}::tsquery`;
   const lexeme = firstLexeme(found.text);
-  const phrase = new RegExp(PHRASE_OPERATOR).test(found.text);
-  // Phrases are checked against positions in the full vector, row by row; counting uses the same
-  // words without their order, which the index answers alone.
-  const probeQ = sql`${phrase ? found.text.replace(new RegExp(PHRASE_OPERATOR, 'g'), ' & ') : found.text}::tsquery`;
-  const cap = phrase ? SEARCH_TUNING.phraseProbeCap : SEARCH_TUNING.probeCap;
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
   const pool = Math.max(SEARCH_TUNING.pool, need);
-  const exact = async (rowByRow: boolean): Promise<EngineResult> => {
-    const ranked = await rankWindow(db, scope, match, q, lexeme, null, pageSize, offset, rowByRow);
-    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, lexeme, null, 1, 0, rowByRow))[0]?.total ?? 0) : 0);
+  const everything = async (rowByRow: boolean): Promise<EngineResult> => {
+    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, pageSize, offset, rowByRow);
+    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, 1, 0, rowByRow))[0]?.total ?? 0) : 0);
     return { ranked, total, totalIsEstimate: false, problem: null };
   };
 
   // One author's articles: test each of them (a few thousand at most), every match ranked.
-  if (scope.few) return exact(true);
+  if (scope.few) return everything(true);
 
-  // Rare or common? The planner's estimate (from its statistics, without touching the table)
-  // picks out the clearly common; anything else is counted through the index, up to the cap.
-  const expected = await estimateMatches(db, scope, match);
-  if (expected < cap * 10) {
-    const capped = await countMatches(db, scope, probeQ, cap);
-    if (capped === 0) return { ranked: [], total: 0, totalIsEstimate: false, problem: null };
-    if (capped < cap) return exact(false);
-  }
-
-  // A common query: rank the newest matches. The first window holds FIRST_WINDOW articles, each
-  // tested; the share that matches sizes the next window when that one held too few.
   const rate = found.rate ?? 0;
-  const spanMs = Math.max(DAY_MS, scope.upper.getTime() - (found.oldest_ms ?? scope.upper.getTime() - 30 * DAY_MS));
+  const upperMs = scope.upper.getTime();
+  const oldestMs = found.oldest_ms ?? upperMs;
   let windowMs = rate > 0 ? SEARCH_TUNING.firstWindow / rate : 30 * DAY_MS;
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const windowStart = new Date(scope.upper.getTime() - windowMs);
-    const articlesInWindow = rate > 0 ? windowMs * rate : Infinity;
-    const ranked = await rankWindow(db, scope, match, q, lexeme, windowStart, pageSize, offset, articlesInWindow <= DATE_FIRST_MAX);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    // Whole UTC days, as the index holds them.
+    const startMs = PERIOD_EPOCH + Math.floor((upperMs - windowMs - PERIOD_EPOCH) / DAY_MS) * DAY_MS;
+    if (startMs <= oldestMs) break;
+    const lexemes = periodLexemes(scope.periods, new Date(startMs), scope.upper).map((l) => `'${l}'`).join(' | ');
+    const inDays = sql`AND article_search_periods(articles.published_at, articles.modified_at) @@ ${lexemes}::tsquery`;
+    const enough = Math.max(need, Math.ceil(pool / 2));
+    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, inDays, pageSize, offset, false, enough);
     const inWindow = ranked[0]?.total ?? 0;
-    // The window's share of the whole span, assuming articles come at a steady rate.
-    const spanShare = Math.min(1, windowMs / spanMs);
-    if (inWindow >= Math.max(need, pool / 2) || spanShare >= 1) {
-      // The matches in the window, scaled to the whole span by its share of the articles.
-      return { ranked, total: roundEstimate(Math.round(inWindow / spanShare)), totalIsEstimate: spanShare < 1, problem: null };
+    if (inWindow >= enough) {
+      // The matches in the window, scaled to the whole span by its share of the time (articles
+      // come at a roughly steady rate): "About N results".
+      const share = Math.min(1, (upperMs - startMs) / Math.max(DAY_MS, upperMs - oldestMs));
+      return { ranked, total: roundEstimate(Math.round(inWindow / share)), totalIsEstimate: true, problem: null };
     }
-    const share = inWindow / Math.max(1, articlesInWindow);
-    windowMs *= Math.min(16, Math.max(2, share > 0 ? (1.3 * pool) / Math.max(1, inWindow) : 16));
+    // Too few: widen by the density measured (at most 16 times, so a word common only in older
+    // years does not pull in a huge window at once).
+    windowMs = (upperMs - startMs) * Math.min(16, Math.max(2, inWindow > 0 ? (1.3 * pool) / inWindow : 16));
   }
-  return exact(false);
+  return everything(false);
+}
+
+/** How many known words a prefix stands for at most (the shortest first: "harbo" → harbour, harbours, ...). */
+const PREFIX_WORDS = 32;
+
+/**
+ * The prefix fallback's query: each word, stemmed as the index stems it, becomes the known words
+ * (search_words) that begin with it, ORed ("harbo wal" → ('harbour') & ('wall' | 'wallet')), so the
+ * GIN index looks up whole words and skips through them as it does for any query. Null when a
+ * word begins no known word (nothing can match) or when no word is left after stop words.
+ */
+async function expandPrefixes(db: Executor, words: string[]): Promise<string | null> {
+  if (!words.length) return null;
+  const list = sql`ARRAY[${sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  )}]::text[]`;
+  const [row] = await rows<{ q: string | null }>(
+    db,
+    sql`WITH stems AS (
+          SELECT p.n, s.stem FROM unnest(${list}) WITH ORDINALITY AS p(word, n)
+          CROSS JOIN LATERAL (SELECT lexeme AS stem FROM unnest(to_tsvector('english', p.word)) LIMIT 1) s
+        ), expanded AS (
+          SELECT stems.n, string_agg('''' || replace(replace(w.word, '\\', '\\\\'), '''', '''''') || '''', ' | ') AS alternatives
+          FROM stems CROSS JOIN LATERAL (
+            SELECT sw.word FROM search_words sw
+            WHERE sw.word >= stems.stem AND sw.word < stems.stem || chr(1114111)
+            ORDER BY length(sw.word), sw.word LIMIT ${PREFIX_WORDS}
+          ) w
+          GROUP BY stems.n
+        )
+        SELECT CASE WHEN (SELECT count(*) FROM stems) > 0 AND (SELECT count(*) FROM expanded) = (SELECT count(*) FROM stems)
+          THEN (SELECT string_agg('(' || alternatives || ')', ' & ' ORDER BY n) FROM expanded) END AS q`,
+  );
+  return row?.q ?? null;
 }
 
 /** Two significant figures: "about 12,000", not "about 12,347". */
@@ -457,9 +491,9 @@ async function search(
       let mode: 'exact' | 'prefix' = 'exact';
       let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
       if (!result.problem && result.total === 0) {
-        const prefix = prefixQueryText(text);
+        const prefix = await expandPrefixes(tx, prefixWords(text));
         if (prefix) {
-          const fallback = await runEngine(tx, s, sql`to_tsquery('english', ${prefix})`, page, pageSize, result.figures);
+          const fallback = await runEngine(tx, s, sql`${prefix}::tsquery`, page, pageSize, result.figures);
           if (!fallback.problem && fallback.total > 0) {
             mode = 'prefix';
             result = fallback;
@@ -516,9 +550,10 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   const { outcome, ranked } = await search(input, SEARCH_PAGE_SIZE, () => ({
     where,
     time: sql`articles.published_at`,
+    periods: 'p',
     upper,
-    // Articles in scope (section and dates included) in the 30 days before the window's end.
-    rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '30 days') / ${30 * DAY_MS}::float8`,
+    // Articles in scope (section and dates included) in the 7 days before the window's end.
+    rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '7 days') / ${7 * DAY_MS}::float8`,
     oldest: sql`(SELECT min(published_at) FROM articles WHERE ${where})`,
     few: Boolean(input.authorId),
   }));
@@ -610,8 +645,9 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
     const found = await search(input, pageSize, () => ({
       where,
       time: sql`articles.modified_at`,
+      periods: 'm',
       upper: new Date(),
-      rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '30 days') / ${30 * DAY_MS}::float8`,
+      rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '7 days') / ${7 * DAY_MS}::float8`,
       oldest: sql`(SELECT min(modified_at) FROM articles WHERE ${where})`,
       few: Boolean(input.authorId || input.bylineId),
     }));
