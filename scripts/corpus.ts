@@ -353,6 +353,9 @@ export async function buildCorpus(articles: number, options: { admin?: string; f
       SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles' AND indexname <> 'articles_pkey'`;
     for (const index of indexes) await sql.unsafe(`DROP INDEX ${index.indexname}`);
     await sql`ALTER TABLE articles SET (autovacuum_enabled = false)`;
+    // The trigger that notes each article's words for the prefix fallback costs about a
+    // millisecond a row; the words are gathered once after the load instead.
+    await sql`ALTER TABLE articles DISABLE TRIGGER articles_search_words`;
 
     let done = 0;
     let lastReport = 0;
@@ -382,6 +385,8 @@ export async function buildCorpus(articles: number, options: { admin?: string; f
     await sql`SET maintenance_work_mem = '512MB'`;
     for (const index of indexes) await sql.unsafe(index.indexdef);
     await sql`ALTER TABLE articles RESET (autovacuum_enabled)`;
+    await sql`ALTER TABLE articles ENABLE TRIGGER articles_search_words`;
+    await sql`INSERT INTO search_words (word) SELECT word FROM ts_stat('SELECT search FROM articles') ON CONFLICT DO NOTHING`;
     log(`  indexed in ${Math.round((Date.now() - started) / 1000)} s; vacuuming and analysing`);
     await sql`VACUUM (ANALYZE) articles`;
     await sql`VACUUM (ANALYZE) article_authors`;
