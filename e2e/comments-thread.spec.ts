@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, FIXTURES } from './support/helpers';
 import { articleOpenForComments, field, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
+import { staffPage } from './support/newsroom';
 
 // The comment thread under an article, as readers use it with JavaScript, at phone and desktop
 // sizes: posting, replying, their own pending comment, approval in the newsroom, and every error
@@ -196,5 +197,17 @@ test.describe('a closed thread', () => {
     const res = await request.post('/api/comments', { data: { articleId: Number(articleId), name: 'Late', email: 'late@example.net', comment: 'Too late?', formToken: 'x' } });
     expect(res.status()).toBe(403);
     expect((await res.json()).error).toBe('Comments are closed');
+  });
+});
+
+test.describe('comments in the dashboard for authors', () => {
+  test('an author finds the comments on their own articles from the menu, to read, not to moderate', async ({ browser }) => {
+    const page = await staffPage(browser, 'author');
+    await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Comments' }).click();
+    await expect(page).toHaveURL(/\/dashboard\/comments/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Comments on your articles');
+    await expect(page.getByRole('link', { name: 'Bans' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^(Approve|Spam|Trash)/ })).toHaveCount(0);
+    await page.context().close();
   });
 });
