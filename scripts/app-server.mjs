@@ -69,7 +69,10 @@ export function freshPgliteDir(prefix = 'e2e') {
 
 export function removePgliteDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
+  // What the app keeps beside the folder: its lock, its generated session secret, its uploads.
   fs.rmSync(`${dir}.lock`, { force: true });
+  fs.rmSync(`${dir}.auth-secret`, { force: true });
+  fs.rmSync(`${dir}-media`, { recursive: true, force: true });
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
