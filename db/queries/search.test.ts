@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connection';
-import { articles, type ArticleStatus } from '../schema';
+import { articleAuthors, articles, type ArticleStatus } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { normaliseQuery, periodLexemes, prefixWords, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
@@ -133,6 +133,19 @@ describe('filters and pages', () => {
     expect(headlines(await find('orchard', { to: day(30) }))).toEqual(['Orchard harvest begins']);
   });
 
+  it('filters by the byline as it is now, the moment it changes', async () => {
+    const row = await story({ headline: 'Wombat crossing installed', authorIds: [ana.id] });
+    expect(headlines(await find('wombat', { authorId: ana.id }))).toEqual(['Wombat crossing installed']);
+    expect((await find('wombat', { authorId: ben.id })).total).toBe(0);
+
+    await db.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id));
+    await db.insert(articleAuthors).values({ articleId: row.id, staffId: ben.id, position: 0 });
+    expect((await find('wombat', { authorId: ana.id })).total).toBe(0);
+    expect(headlines(await find('wombat', { authorId: ben.id }))).toEqual(['Wombat crossing installed']);
+    expect((await searchArticlesForStaff({ q: 'wombat', bylineId: ben.id })).total).toBe(1);
+    expect((await searchArticlesForStaff({ q: 'wombat', bylineId: ana.id })).total).toBe(0);
+  });
+
   it('pages through results without repeating or losing any', async () => {
     for (let i = 0; i < 23; i++) await story({ headline: `Puffin count number ${i}`, daysAgo: 20 + i });
     const first = await find('puffin');
@@ -168,7 +181,7 @@ describe('common words: only the newest matches are ranked', () => {
   });
 });
 
-describe('the window of newest days (article_search_periods in the search index)', () => {
+describe('the window of newest days (article_search_facets in the search index)', () => {
   it('covers a span with whole years and months where they fit and single days at the edges', () => {
     const day = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(2000, 0, 1)) / DAY);
     const month = (y: number, m: number) => y * 12 + m - 1;
@@ -192,7 +205,7 @@ describe('the window of newest days (article_search_periods in the search index)
     const instants = ['1999-12-31T23:59:59Z', '2000-01-01T00:00:00Z', '2024-02-29T12:00:00Z', '2025-12-31T23:59:59.999Z', '2026-11-28T00:00:00.001Z'];
     for (const iso of instants) {
       const at = new Date(iso);
-      const result = await db.execute(sql`SELECT article_search_periods(${iso}::timestamptz, ${iso}::timestamptz)::text AS v`);
+      const result = await db.execute(sql`SELECT article_search_facets(${iso}::timestamptz, ${iso}::timestamptz, 7, '{3,12}')::text AS v`);
       const stored = String((Array.isArray(result) ? result : (result as unknown as { rows: { v: string }[] }).rows)[0]!.v);
       const y = at.getUTCFullYear();
       const m = at.getUTCMonth();
@@ -205,6 +218,8 @@ describe('the window of newest days (article_search_periods in the search index)
         expect(stored, iso).toContain(`'${lexeme}'`);
         expect(stored, iso).toContain(`'m${lexeme.slice(1)}'`);
       }
+      // The creator and the byline, as the author filters ask for them.
+      for (const facet of [`'c7'`, `'12'`, `'3'`]) expect(stored).toContain(facet);
     }
   });
 

@@ -15,8 +15,9 @@ import { dateFormat } from '../../lib/dates';
 // Ranking blends relevance with recency: ts_rank_cd(search_lead) scaled by a factor that falls
 // from 1 (today) to 0.65 (a year old) and towards 0.3 (very old). So that a common word costs no
 // more at a million articles than a rare one, only its newest matches are ranked: the search index
-// also holds each article's day, month and year (article_search_periods), so GIN hands back just
-// the matches in the newest days, skipping through the word's long posting list. The window starts
+// also holds each article's day, month and year, creator and byline (article_search_facets), so
+// GIN hands back just the matches in the newest days (by one author, if asked), skipping through
+// the word's long posting list. The window starts
 // at about SEARCH_TUNING.firstWindow articles and widens until it holds SEARCH_TUNING.pool / 2
 // matches (the count is then an estimate); a window that would span everything ranks every match.
 // See docs/decisions/2026-11-28-site-search.md.
@@ -33,8 +34,18 @@ export const SEARCH_TUNING = {
 };
 const DAY_MS = 86_400_000;
 const YEAR_SECONDS = 31_557_600;
-/** Day 0 of article_search_periods (migration 0005). */
+/** Day 0 of article_search_facets' day numbers (migrations 0005, 0007). */
 const PERIOD_EPOCH = Date.UTC(2000, 0, 1);
+/**
+ * The search index's second column (migration 0007): period lexemes ('pd<day>', 'pm<month>',
+ * 'py<year>' of published_at; 'md', 'mm', 'my' of modified_at), 'c<id>' for the creator and the
+ * bare staff ids of the byline. Written exactly as the index is, or the planner cannot use it.
+ */
+const FACETS = sql`article_search_facets(articles.published_at, articles.modified_at, articles.created_by, articles.byline_ids)`;
+/** Articles whose facets match a tsquery of facet lexemes (the byline's "'12'", the creator's "'c12'"), through the search index. */
+function hasFacet(query: string): SQL {
+  return sql`${FACETS} @@ ${query}::tsquery`;
+}
 
 /** Private-use characters that mark highlighted words in ts_headline's output; stripped from the input first. */
 const MARK_START = '\uE000';
@@ -204,7 +215,7 @@ type Scope = {
   where: SQL;
   /** The column recency and windows are measured on: published_at for readers, modified_at for staff. */
   time: SQL;
-  /** Which of article_search_periods' lexemes follow that column: 'p' (published_at) or 'm' (modified_at). */
+  /** Which of article_search_facets' period lexemes follow that column: 'p' (published_at) or 'm' (modified_at). */
   periods: 'p' | 'm';
   /** Newest instant that can match (now, or the end of the "to" day); recency is measured from here. */
   upper: Date;
@@ -212,11 +223,6 @@ type Scope = {
   rate: SQL;
   /** The oldest time in scope, for scaling a window's count to an estimate of the whole. */
   oldest: SQL;
-  /**
-   * Set when a filter leaves few articles (one author's work): they are read through that
-   * filter's index and each is tested, rather than visiting every match of a common word.
-   */
-  few?: boolean;
 };
 
 type Ranked = {
@@ -280,7 +286,7 @@ async function probe(db: Executor, scope: Scope, tsquery: SQL, known?: ScopeFigu
 }
 
 /**
- * The lexemes of article_search_periods (migration 0005) that cover the UTC days from `from` to
+ * The period lexemes of article_search_facets (migration 0007) that cover the UTC days from `from` to
  * `to`: whole years and months where they fit, single days at the edges (at most about 90).
  */
 export function periodLexemes(prefix: 'p' | 'm', from: Date, to: Date): string[] {
@@ -329,13 +335,9 @@ async function rankWindow(
   window: SQL,
   limit: number,
   offset: number,
-  rowByRow = false,
   /** A window that holds fewer matches than this is widened, so its snippets (20 × ts_headline, a few ms) are not made. */
   enough = 0,
 ): Promise<Ranked[]> {
-  // One author's articles are read through article_authors and each tested: coalesce() hides the
-  // match from the index, so the planner does not build the word's whole bitmap to AND with them.
-  if (rowByRow) match = sql`coalesce(${match}, false)`;
   const upper = sql`${scope.upper.toISOString()}::timestamptz`;
   return rows<Ranked>(
     db,
@@ -390,14 +392,11 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
   const pool = Math.max(SEARCH_TUNING.pool, need);
-  const everything = async (rowByRow: boolean): Promise<EngineResult> => {
-    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, pageSize, offset, rowByRow);
-    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, 1, 0, rowByRow))[0]?.total ?? 0) : 0);
+  const everything = async (): Promise<EngineResult> => {
+    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, pageSize, offset);
+    const total = ranked[0]?.total ?? (offset > 0 ? Number((await rankWindow(db, scope, match, q, rankQ, lexeme, sql``, 1, 0))[0]?.total ?? 0) : 0);
     return { ranked, total, totalIsEstimate: false, problem: null };
   };
-
-  // One author's articles: test each of them (a few thousand at most), every match ranked.
-  if (scope.few) return everything(true);
 
   const rate = found.rate ?? 0;
   const upperMs = scope.upper.getTime();
@@ -408,9 +407,9 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
     const startMs = PERIOD_EPOCH + Math.floor((upperMs - windowMs - PERIOD_EPOCH) / DAY_MS) * DAY_MS;
     if (startMs <= oldestMs) break;
     const lexemes = periodLexemes(scope.periods, new Date(startMs), scope.upper).map((l) => `'${l}'`).join(' | ');
-    const inDays = sql`AND article_search_periods(articles.published_at, articles.modified_at) @@ ${lexemes}::tsquery`;
+    const inDays = sql`AND ${FACETS} @@ ${lexemes}::tsquery`;
     const enough = Math.max(need, Math.ceil(pool / 2));
-    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, inDays, pageSize, offset, false, enough);
+    const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, inDays, pageSize, offset, enough);
     const inWindow = ranked[0]?.total ?? 0;
     if (inWindow >= enough) {
       // The matches in the window, scaled to the whole span by its share of the time (articles
@@ -422,7 +421,7 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
     // years does not pull in a huge window at once).
     windowMs = (upperMs - startMs) * Math.min(16, Math.max(2, inWindow > 0 ? (1.3 * pool) / inWindow : 16));
   }
-  return everything(false);
+  return everything();
 }
 
 /** How many known words a prefix stands for at most (the shortest first: "harbo" → harbour, harbours, ...). */
@@ -540,7 +539,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     [
       sql`(${isLive()})`,
       input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
-      input.authorId ? sql`articles.id IN (SELECT aa.article_id FROM article_authors aa WHERE aa.staff_id = ${input.authorId})` : undefined,
+      input.authorId ? hasFacet(`'${Math.trunc(input.authorId)}'`) : undefined,
       from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
       toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
     ].filter((part): part is SQL => Boolean(part)),
@@ -555,7 +554,6 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     // Articles in scope (section and dates included) in the 7 days before the window's end.
     rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '7 days') / ${7 * DAY_MS}::float8`,
     oldest: sql`(SELECT min(published_at) FROM articles WHERE ${where})`,
-    few: Boolean(input.authorId),
   }));
   const hits: SearchHit[] = ranked.map((r) => ({
     id: Number(r.id),
@@ -620,9 +618,9 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       sql`articles.status IN (${statusList})`,
       input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
       input.authorId
-        ? sql`(articles.created_by = ${input.authorId} OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = articles.id AND aa.staff_id = ${input.authorId}))`
+        ? hasFacet(`'c${Math.trunc(input.authorId)}' | '${Math.trunc(input.authorId)}'`)
         : undefined,
-      input.bylineId ? sql`articles.id IN (SELECT ab.article_id FROM article_authors ab WHERE ab.staff_id = ${input.bylineId})` : undefined,
+      input.bylineId ? hasFacet(`'${Math.trunc(input.bylineId)}'`) : undefined,
     ].filter((part): part is SQL => Boolean(part)),
     sql` AND `,
   );
@@ -649,7 +647,6 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       upper: new Date(),
       rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '7 days') / ${7 * DAY_MS}::float8`,
       oldest: sql`(SELECT min(modified_at) FROM articles WHERE ${where})`,
-      few: Boolean(input.authorId || input.bylineId),
     }));
     outcome = found.outcome;
     ranked = found.ranked;
