@@ -126,9 +126,13 @@ export async function startApp({
   });
   const output = [];
   const listeners = new Set();
+  // Whole lines only: a chunk may end inside a line (the app writes its log in batches).
+  const partial = new Map();
   const onData = (stream) => (chunk) => {
     const text = chunk.toString();
-    for (const line of text.split('\n')) if (line) output.push(line);
+    const lines = ((partial.get(stream) ?? '') + text).split('\n');
+    partial.set(stream, lines.pop() ?? '');
+    for (const line of lines) if (line) output.push(line);
     if (output.length > 5000) output.splice(0, output.length - 5000);
     if (echo) stream.write(text);
     for (const listener of listeners) listener(text);
