@@ -535,16 +535,19 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
   const toEnd = input.to ? new Date(startOfDayInZone(input.to, input.timeZone).getTime() + DAY_MS) : null;
   const upper = toEnd && toEnd < now ? toEnd : now;
 
-  const where = sql.join(
+  // The span of time in scope: live articles, in the section and dates asked for (both read
+  // through a date index). The author filter narrows the search but not the span: the oldest of
+  // one author's articles would cost a visit to each of them.
+  const span = sql.join(
     [
       sql`(${isLive()})`,
       input.sectionId ? sql`articles.section_id = ${input.sectionId}` : undefined,
-      input.authorId ? hasFacet(`'${Math.trunc(input.authorId)}'`) : undefined,
       from ? sql`articles.published_at >= ${from.toISOString()}::timestamptz` : undefined,
       toEnd ? sql`articles.published_at < ${toEnd.toISOString()}::timestamptz` : undefined,
     ].filter((part): part is SQL => Boolean(part)),
     sql` AND `,
   );
+  const where = input.authorId ? sql`${span} AND ${hasFacet(`'${Math.trunc(input.authorId)}'`)}` : span;
   const upperSql = sql`${upper.toISOString()}::timestamptz`;
   const { outcome, ranked } = await search(input, SEARCH_PAGE_SIZE, () => ({
     where,
@@ -553,7 +556,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     upper,
     // Articles in scope (section and dates included) in the 7 days before the window's end.
     rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '7 days') / ${7 * DAY_MS}::float8`,
-    oldest: sql`(SELECT min(published_at) FROM articles WHERE ${where})`,
+    oldest: sql`(SELECT min(published_at) FROM articles WHERE ${span})`,
   }));
   const hits: SearchHit[] = ranked.map((r) => ({
     id: Number(r.id),
@@ -646,7 +649,12 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       periods: 'm',
       upper: new Date(),
       rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND modified_at > now() - interval '7 days') / ${7 * DAY_MS}::float8`,
-      oldest: sql`(SELECT min(modified_at) FROM articles WHERE ${where})`,
+      // The oldest change among the statuses asked for, one status at a time through
+      // articles_status_idx (min() over several statuses at once reads the whole index: 180 ms at
+      // a million articles; NULLS FIRST matches the index read backwards). Other filters are left
+      // out: it bounds the span, it need not be exact.
+      oldest: sql`(SELECT min(o.modified_at) FROM unnest(ARRAY[${statusList}]::text[]) AS st(status)
+        CROSS JOIN LATERAL (SELECT a.modified_at FROM articles a WHERE a.status = st.status ORDER BY a.modified_at NULLS FIRST LIMIT 1) o)`,
     }));
     outcome = found.outcome;
     ranked = found.ranked;
