@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { articleAuthors, articles, type ArticleStatus } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
-import { normaliseQuery, periodLexemes, prefixWords, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
+import { normaliseQuery, periodLexemes, prefixWords, windowLexemes, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
 
 let db: Db;
 let news: { id: number; slug: string };
@@ -199,6 +199,20 @@ describe('the window of newest days (article_search_facets in the search index)'
       `md${day('2026-03-02')}`,
       `md${day('2026-03-03')}`,
     ]);
+  });
+
+  it('asks for a long window in whole months or years, few keys for GIN to advance', () => {
+    const upper = new Date('2026-11-28T10:00:00Z');
+    const short = windowLexemes('p', Date.parse('2026-11-20T00:00:00Z'), upper);
+    expect(short.lexemes).toHaveLength(9);
+    expect(short.startMs).toBe(Date.parse('2026-11-20T00:00:00Z'));
+    // 100 days: from the start of August, in months (the current one whole; the scope drops what is not yet due).
+    const months = windowLexemes('p', Date.parse('2026-08-20T00:00:00Z'), upper);
+    expect(months.startMs).toBe(Date.parse('2026-08-01T00:00:00Z'));
+    expect(months.lexemes).toEqual([2026 * 12 + 7, 2026 * 12 + 8, 2026 * 12 + 9, 2026 * 12 + 10].map((m) => `pm${m}`));
+    // Three years: whole years.
+    const years = windowLexemes('m', Date.parse('2023-06-01T00:00:00Z'), upper);
+    expect(years).toEqual({ lexemes: ['my2023', 'my2024', 'my2025', 'my2026'], startMs: Date.parse('2023-01-01T00:00:00Z') });
   });
 
   it('names the same days, months and years as the database function the index is built on', async () => {

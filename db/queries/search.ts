@@ -223,6 +223,7 @@ type Scope = {
   rate: SQL;
   /** The oldest time in scope, for scaling a window's count to an estimate of the whole. */
   oldest: SQL;
+
 };
 
 type Ranked = {
@@ -325,6 +326,26 @@ export function firstLexeme(tsqueryText: string): string {
   return m ? m[1]!.replace(/''/g, "'") : '';
 }
 
+/**
+ * The window from `startMs` to `upper` as period lexemes, and where it really starts. GIN advances
+ * every lexeme of the window at each candidate, so a long window is asked for in whole months
+ * (from 45 days) or whole years (from two years), its start rounded down: a little more to rank,
+ * far fewer keys. Its newest end is always a whole month or year, or days: what lies after
+ * `upper` (scheduled articles, a "to" date) is excluded by the scope anyway.
+ */
+export function windowLexemes(prefix: 'p' | 'm', startMs: number, upper: Date): { lexemes: string[]; startMs: number } {
+  const days = (upper.getTime() - startMs) / DAY_MS;
+  if (days <= 45) return { lexemes: periodLexemes(prefix, new Date(startMs), upper), startMs };
+  const start = new Date(startMs);
+  const [y, m] = [upper.getUTCFullYear(), upper.getUTCMonth()];
+  if (days <= 730) {
+    const from = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
+    return { lexemes: periodLexemes(prefix, new Date(from), new Date(Date.UTC(y, m + 1, 0))), startMs: from };
+  }
+  const from = Date.UTC(start.getUTCFullYear(), 0, 1);
+  return { lexemes: periodLexemes(prefix, new Date(from), new Date(Date.UTC(y, 11, 31))), startMs: from };
+}
+
 async function rankWindow(
   db: Executor,
   scope: Scope,
@@ -403,10 +424,11 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
   const oldestMs = found.oldest_ms ?? upperMs;
   let windowMs = rate > 0 ? SEARCH_TUNING.firstWindow / rate : 30 * DAY_MS;
   for (let attempt = 0; attempt < 8; attempt++) {
-    // Whole UTC days, as the index holds them.
-    const startMs = PERIOD_EPOCH + Math.floor((upperMs - windowMs - PERIOD_EPOCH) / DAY_MS) * DAY_MS;
+    // Whole UTC days (or months, or years), as the index holds them.
+    const window = windowLexemes(scope.periods, PERIOD_EPOCH + Math.floor((upperMs - windowMs - PERIOD_EPOCH) / DAY_MS) * DAY_MS, scope.upper);
+    const startMs = window.startMs;
     if (startMs <= oldestMs) break;
-    const lexemes = periodLexemes(scope.periods, new Date(startMs), scope.upper).map((l) => `'${l}'`).join(' | ');
+    const lexemes = window.lexemes.map((l) => `'${l}'`).join(' | ');
     const inDays = sql`AND ${FACETS} @@ ${lexemes}::tsquery`;
     const enough = Math.max(need, Math.ceil(pool / 2));
     const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, inDays, pageSize, offset, enough);
@@ -557,6 +579,7 @@ export async function searchArticles(input: SearchInput): Promise<SearchResult> 
     // Articles in scope (section and dates included) in the 7 days before the window's end.
     rate: sql`(SELECT count(*) FROM articles WHERE ${where} AND articles.published_at > ${upperSql} - interval '7 days') / ${7 * DAY_MS}::float8`,
     oldest: sql`(SELECT min(published_at) FROM articles WHERE ${span})`,
+
   }));
   const hits: SearchHit[] = ranked.map((r) => ({
     id: Number(r.id),
@@ -655,6 +678,7 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
       // out: it bounds the span, it need not be exact.
       oldest: sql`(SELECT min(o.modified_at) FROM unnest(ARRAY[${statusList}]::text[]) AS st(status)
         CROSS JOIN LATERAL (SELECT a.modified_at FROM articles a WHERE a.status = st.status ORDER BY a.modified_at NULLS FIRST LIMIT 1) o)`,
+
     }));
     outcome = found.outcome;
     ranked = found.ranked;
