@@ -2252,6 +2252,33 @@ export const REPLY_BODIES = [
   'It was on the noticeboard outside the church hall, if that helps.',
 ];
 
+/**
+ * One long conversation (over a page of comments), so the demo shows "Load more comments" and
+ * the tests can use it. Each comment is an opening and a point, written for this project; every
+ * pair is different.
+ */
+export const BUSY_THREAD_OPENINGS = [
+  'I have lived here for thirty years and',
+  'Speaking as someone who commutes every day,',
+  'With respect to the other comments,',
+  'Reading this on the bus this morning,',
+  'As a parent of two at the primary school,',
+  'Having sat through the last public meeting,',
+  'For what it is worth,',
+  'I run a small shop on the quay and',
+];
+
+export const BUSY_THREAD_POINTS = [
+  'I think the real question is who pays for it in ten years.',
+  'nobody has explained what happens to the people who rely on the current arrangement.',
+  'the figures in the third paragraph deserve a closer look.',
+  'this is the first time I have seen the plan set out so clearly.',
+  'I would like to hear from the people who actually use the service.',
+  'the consultation was not advertised anywhere I would have seen it.',
+  'the council has been here before, and the lessons were not learned.',
+  'it is good to see the paper asking the follow-up questions.',
+];
+
 export const PENDING_BODIES = [
   'First time commenting. I wanted to say I really enjoyed this piece.',
   'Does anyone know if the car park will still be open during the works?',

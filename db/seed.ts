@@ -17,6 +17,8 @@ import { migrateDatabase } from './migrate';
 import * as schema from './schema';
 import type { ArticleStatus, CommentMode, CommentStatus, CorrectionKind } from './schema';
 import {
+  BUSY_THREAD_OPENINGS,
+  BUSY_THREAD_POINTS,
   COMMENT_BODIES,
   COMMENTERS,
   CORRECTED_STORY,
@@ -430,6 +432,42 @@ function planComments(articles: PlannedArticle[], now: Date, random: Random): Pl
         userAgent: random.pick(USER_AGENTS),
         // Evenly spread, so every reply is later than its parent; the jitter keeps times distinct.
         createdAt: minuteFloor(start + step * (i + 1) + random.int(0, Math.max(0, Math.floor(step / 3))) ),
+      });
+      thread.push(out.length - 1);
+    }
+  }
+
+  // One long conversation, more than a page (THREAD_PAGE_SIZE) of approved comments, under the
+  // newest open article that has no thread yet. Its own generator, so adding it changes nothing
+  // else in the plan.
+  const busy = open.find((a) => !chosen.includes(a));
+  if (busy) {
+    const busyRandom = makeRandom(28_11_2026);
+    const start = busy.publishedAt!.getTime() + 5 * MINUTE;
+    const end = Math.min(now.getTime() - 2 * MINUTE, busy.commentsCloseAt!.getTime() - HOUR);
+    const total = BUSY_THREAD_OPENINGS.length * BUSY_THREAD_POINTS.length - 4; // 60
+    const step = (end - start) / (total + 1);
+    const thread: number[] = [];
+    for (let i = 0; i < total; i++) {
+      const candidates = thread.filter((idx) => out[idx]!.depth < 2);
+      const parent = i > 2 && busyRandom.next() < 0.3 ? busyRandom.pick(candidates) : null;
+      const parentAuthor = parent === null ? null : out[parent]!.authorName;
+      let who = busyRandom.pick(COMMENTERS);
+      while (who.name === parentAuthor) who = busyRandom.pick(COMMENTERS);
+      const opening = BUSY_THREAD_OPENINGS[i % BUSY_THREAD_OPENINGS.length]!;
+      const point = BUSY_THREAD_POINTS[Math.floor(i / BUSY_THREAD_OPENINGS.length) % BUSY_THREAD_POINTS.length]!;
+      out.push({
+        article: busy.key,
+        parent,
+        depth: parent === null ? 0 : out[parent]!.depth + 1,
+        authorName: who.name,
+        authorEmail: who.email,
+        body: `${opening} ${point}`,
+        status: 'approved',
+        heldReason: null,
+        clientAddress: `192.0.2.${(i % 250) + 1}`,
+        userAgent: busyRandom.pick(USER_AGENTS),
+        createdAt: minuteFloor(start + step * (i + 1)),
       });
       thread.push(out.length - 1);
     }

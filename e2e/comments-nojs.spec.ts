@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { articleOpenForComments, field, useOwnAddress, uniqueEmail } from './support/comments';
+import { articleOpenForComments, articleWithLongThread, field, useOwnAddress, uniqueEmail } from './support/comments';
 
 // Commenting with JavaScript switched off: the plain form posts, lands on a page that says the
 // comment was received, and every refusal shows the reason with the typed text still there.
@@ -19,6 +19,20 @@ test.describe('commenting without JavaScript', () => {
     await expect(comments.getByRole('listitem').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible();
     for (const name of ['Name', 'Email', 'Comment'] as const) await expect(field(page, name)).toHaveAttribute('required', '');
+  });
+
+  test('pages through a long thread with "More comments", each comment once', async ({ page, request }) => {
+    await page.goto(await articleWithLongThread(request));
+    const ids = async () => page.locator('#comments li.comment, main li.comment').evaluateAll((items) => items.map((li) => li.id));
+    const first = await ids();
+    expect(first.length).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'More comments' }).click();
+    await expect(page).toHaveURL(/\/comments\/\d+\/after\/[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/\d+ comments/);
+    const second = await ids();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    await expect(page.getByRole('link', { name: /^Back to/ })).toBeVisible();
   });
 
   test('posts a comment and lands on a page saying it was received', async ({ page, request }) => {

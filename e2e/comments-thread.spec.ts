@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, FIXTURES } from './support/helpers';
-import { articleOpenForComments, field, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
+import { articleOpenForComments, articleWithLongThread, field, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
 import { staffPage } from './support/newsroom';
 
 // The comment thread under an article, as readers use it with JavaScript, at phone and desktop
@@ -152,6 +152,19 @@ test.describe('a reader commenting', () => {
     // Times read as "… ago" and the exact time is there too.
     await expect(items.first().locator('time')).toHaveText(/ago|yesterday|just now|\d{4}/);
     await expect(items.first().locator('.comment__permalink')).toHaveAttribute('title', /\d{4}/);
+  });
+
+  test('loads the rest of a long thread with "Load more comments", each comment once', async ({ page, request }) => {
+    await page.goto(await articleWithLongThread(request));
+    await openIsland(page);
+    const comments = page.locator('#comments li.comment');
+    const before = await comments.count();
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Load more comments' }).click();
+    await expect.poll(() => comments.count()).toBeGreaterThan(before);
+    await expect(page.getByRole('button', { name: 'Load more comments' })).toHaveCount(0);
+    const ids = await comments.evaluateAll((items) => items.map((li) => li.id));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   test('makes links in comments clickable, with rel="nofollow ugc noopener"', async ({ page, request }) => {

@@ -19,6 +19,22 @@ export async function articleOpenForComments(request: APIRequestContext): Promis
   throw new Error('No article on the front page takes comments and has some');
 }
 
+let longThread: string | null = null;
+
+/** An article whose thread is longer than a page (the demo has one), found by its "More comments" link. */
+export async function articleWithLongThread(request: APIRequestContext): Promise<string> {
+  if (longThread) return longThread;
+  const front = await (await request.get('/')).text();
+  const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+  for (const path of paths) {
+    if (/href="\/comments\/\d+\/after\//.test(await (await request.get(path)).text())) {
+      longThread = path;
+      return path;
+    }
+  }
+  throw new Error('No article on the front page has more than a page of comments');
+}
+
 /**
  * Every test posts from its own client address (the e2e server trusts X-Forwarded-For from
  * loopback, see playwright.config.ts), so the per-address flood limit keeps tests apart.
