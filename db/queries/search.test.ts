@@ -373,6 +373,22 @@ describe('staff search', () => {
     expect(mine.hits).toHaveLength(2);
   });
 
+  it('pages through the list without a query, newest change first, and estimates a count past the cap', async () => {
+    const first = await searchArticlesForStaff({ q: '', pageSize: 4 });
+    const second = await searchArticlesForStaff({ q: '', pageSize: 4, page: 2 });
+    const all = await searchArticlesForStaff({ q: '', pageSize: 8 });
+    expect([...first.hits, ...second.hits].map((h) => h.id)).toEqual(all.hits.map((h) => h.id));
+    const times = all.hits.map((h) => Date.parse(h.modifiedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(first.totalIsEstimate).toBe(false);
+
+    Object.assign(SEARCH_TUNING, { listCountCap: 3 });
+    const capped = await searchArticlesForStaff({ q: '', pageSize: 4 });
+    expect(capped.totalIsEstimate).toBe(true);
+    expect(capped.total).toBeGreaterThan(3);
+    expect(capped.hits.map((h) => h.id)).toEqual(first.hits.map((h) => h.id));
+  });
+
   it('lists the most recently changed articles when there is no query', async () => {
     const row = await story({ headline: 'Freshly edited draft', status: 'draft' });
     await db.update(articles).set({ modifiedAt: new Date(Date.now() + 1000) }).where(eq(articles.id, row.id));
