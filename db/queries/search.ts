@@ -17,9 +17,10 @@ import { dateFormat } from '../../lib/dates';
 // more at a million articles than a rare one, only its newest matches are ranked: the search index
 // also holds each article's day, month and year, creator and byline (article_search_facets), so
 // GIN hands back just the matches in the newest days (by one author, if asked), skipping through
-// the word's long posting list. The window starts
-// at about SEARCH_TUNING.firstWindow articles and widens until it holds SEARCH_TUNING.pool / 2
-// matches (the count is then an estimate); a window that would span everything ranks every match.
+// the word's long posting list. The window starts at about SEARCH_TUNING.firstWindow articles and
+// widens until it holds SEARCH_TUNING.pool / 2 matches (the count is then an estimate); a window
+// that would span everything ranks every match. The prefix fallback looks its prefixes up in
+// search_words and searches the whole words it finds.
 // See docs/decisions/2026-11-28-site-search.md.
 
 export const SEARCH_MAX_QUERY_LENGTH = 200;
