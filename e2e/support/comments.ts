@@ -2,38 +2,30 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/seed';
 
-let openArticle: string | null = null;
+const found = new Map<string, string>();
+
+/** The first article linked from the front page whose HTML passes `test`, remembered under `key`. */
+async function frontPageArticle(request: APIRequestContext, key: string, test: (html: string) => boolean): Promise<string> {
+  const known = found.get(key);
+  if (known) return known;
+  const front = await (await request.get('/')).text();
+  const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
+  for (const path of paths) {
+    if (test(await (await request.get(path)).text())) {
+      found.set(key, path);
+      return path;
+    }
+  }
+  throw new Error(`No article on the front page ${key}`);
+}
 
 /** A live article that takes comments and already has approved ones (so there is something to reply to). */
-export async function articleOpenForComments(request: APIRequestContext): Promise<string> {
-  if (openArticle) return openArticle;
-  const front = await (await request.get('/')).text();
-  const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
-  for (const path of paths) {
-    const html = await (await request.get(path)).text();
-    if (html.includes('class="comment-form"') && html.includes('class="comment comment--depth-0"')) {
-      openArticle = path;
-      return path;
-    }
-  }
-  throw new Error('No article on the front page takes comments and has some');
-}
-
-let longThread: string | null = null;
+export const articleOpenForComments = (request: APIRequestContext) =>
+  frontPageArticle(request, 'takes comments and has some', (html) => html.includes('class="comment-form"') && html.includes('class="comment comment--depth-0"'));
 
 /** An article whose thread is longer than a page (the demo has one), found by its "More comments" link. */
-export async function articleWithLongThread(request: APIRequestContext): Promise<string> {
-  if (longThread) return longThread;
-  const front = await (await request.get('/')).text();
-  const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]!))];
-  for (const path of paths) {
-    if (/href="\/comments\/\d+\/after\//.test(await (await request.get(path)).text())) {
-      longThread = path;
-      return path;
-    }
-  }
-  throw new Error('No article on the front page has more than a page of comments');
-}
+export const articleWithLongThread = (request: APIRequestContext) =>
+  frontPageArticle(request, 'has more than a page of comments', (html) => /href="\/comments\/\d+\/after\//.test(html));
 
 /**
  * Every test posts from its own client address (the e2e server trusts X-Forwarded-For from
