@@ -17,6 +17,7 @@ export function createFreshDatabase(serverUrl: string, prefix?: string): Promise
 export function dropDatabase(serverUrl: string, name: string): Promise<void>;
 export function freshPgliteDir(prefix?: string): string;
 export function removePgliteDir(dir: string): void;
+export function freshData(name: string): Promise<{ databaseUrl: string | undefined; pgliteDir: string | undefined; drop: () => Promise<void> }>;
 export function startApp(options: {
   port: number;
   distDir?: string;

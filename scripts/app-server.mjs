@@ -67,6 +67,20 @@ export function freshPgliteDir(prefix = 'e2e') {
   return dir;
 }
 
+/**
+ * Fresh data for a server of our own: a new database on the server of DATABASE_URL when it is set
+ * (named `broadsheet_<name>_…`), a new embedded-database folder (`<name>-…`) otherwise, and how
+ * to remove it again.
+ */
+export async function freshData(name) {
+  if (process.env.DATABASE_URL) {
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL, `broadsheet_${name}`);
+    return { databaseUrl: fresh.url, pgliteDir: undefined, drop: fresh.drop };
+  }
+  const pgliteDir = freshPgliteDir(name);
+  return { databaseUrl: undefined, pgliteDir, drop: async () => removePgliteDir(pgliteDir) };
+}
+
 export function removePgliteDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   // What the app keeps beside the folder: its lock, its generated session secret, its uploads.

@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFreshDatabase, freshPgliteDir, removePgliteDir, startApp } from './app-server.mjs';
+import { freshData, startApp } from './app-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const port = Number(process.env.AUDIT_PORT ?? 3190);
@@ -82,17 +82,7 @@ async function main() {
   buildIfNeeded({ quiet: true });
   fs.mkdirSync(results, { recursive: true });
 
-  let cleanup = async () => {};
-  let databaseUrl;
-  let pgliteDir;
-  if (process.env.DATABASE_URL) {
-    const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'broadsheet_audit');
-    databaseUrl = fresh.url;
-    cleanup = fresh.drop;
-  } else {
-    pgliteDir = freshPgliteDir('audit');
-    cleanup = async () => removePgliteDir(pgliteDir);
-  }
+  const { databaseUrl, pgliteDir, drop: cleanup } = await freshData('audit');
   const base = `http://127.0.0.1:${port}`;
   const app = await startApp({ port, databaseUrl, pgliteDir, env: { SITE_URL: base } });
   const rows = [];

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { createFreshDatabase, freshPgliteDir, processGroupCpuMs, redactUrl, removePgliteDir, startApp } from './app-server.mjs';
+import { freshData, processGroupCpuMs, redactUrl, startApp } from './app-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 
 const args = process.argv.slice(2);
@@ -173,14 +173,7 @@ console.log(`Machine busy before the bench: ${backgroundBusy.toFixed(0)}% of ${o
 let databaseUrl;
 let pgliteDir;
 try {
-  if (process.env.DATABASE_URL) {
-    const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'broadsheet_bench');
-    databaseUrl = fresh.url;
-    cleanupData = fresh.drop;
-  } else {
-    pgliteDir = freshPgliteDir('e2e-bench');
-    cleanupData = async () => removePgliteDir(pgliteDir);
-  }
+  ({ databaseUrl, pgliteDir, drop: cleanupData } = await freshData('bench'));
   prepareStaticDir();
   console.log(`Starting the production build (${distDir}) on 127.0.0.1:${port} with ${databaseUrl ? `PostgreSQL ${redactUrl(databaseUrl)}` : `PGlite in ${pgliteDir}`} (first start seeds the demo)…`);
   app = await startApp({ port, distDir, databaseUrl, pgliteDir });

@@ -252,22 +252,12 @@ export async function run(ctx) {
 // ── On its own: a fresh server and database, the same run, and a row count in the database ────
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (n, fallback) => process.argv.find((a) => a.startsWith(`--${n}=`))?.slice(n.length + 3) ?? fallback;
-  const { createFreshDatabase, freshPgliteDir, processGroupCpuMs, removePgliteDir, startApp } = await import(pathToFileURL(path.join(ROOT, 'scripts/app-server.mjs')).href);
+  const { freshData, processGroupCpuMs, startApp } = await import(pathToFileURL(path.join(ROOT, 'scripts/app-server.mjs')).href);
   const { buildIfNeeded } = await import(pathToFileURL(path.join(ROOT, 'scripts/build-if-needed.mjs')).href);
   process.chdir(ROOT);
   buildIfNeeded({ quiet: true });
   const port = Number(process.env.COMMENTS_BENCH_PORT ?? 3106);
-  let databaseUrl;
-  let pgliteDir;
-  let drop = async () => {};
-  if (process.env.DATABASE_URL) {
-    const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'broadsheet_bench_comments');
-    databaseUrl = fresh.url;
-    drop = fresh.drop;
-  } else {
-    pgliteDir = freshPgliteDir('comments-bench');
-    drop = async () => removePgliteDir(pgliteDir);
-  }
+  const { databaseUrl, pgliteDir, drop } = await freshData('bench_comments');
   const app = await startApp({ port, databaseUrl, pgliteDir, env: { LOG_LEVEL: 'warn', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' } });
   let code = 0;
   try {
