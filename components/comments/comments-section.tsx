@@ -1,4 +1,5 @@
-import { getFirstThreadPage, getPublicCommentSettings } from '@/db/queries/comments';
+import { getFirstThreadPage } from '@/db/queries/comments';
+import { getPublicCommentSettings } from '@/db/queries/settings';
 import type { CommentMode } from '@/db/schema';
 import { commentsOpen } from '@/lib/comments/rules';
 import { signFormToken } from '@/lib/comments/tokens';

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ArticleBody as Body, Block, Inline } from '@/lib/article-body';
 
 // Renders the structured body as React elements: no HTML string is ever injected, so nothing an
@@ -25,7 +25,7 @@ function renderInline(nodes: Inline[] | undefined): ReactNode[] {
         );
       }
     }
-    return <span key={i}>{out}</span>;
+    return <Fragment key={i}>{out}</Fragment>;
   });
 }
 

@@ -103,3 +103,50 @@ describe('article page data', () => {
     expect(page!.approvedComments).toBe(1);
   });
 });
+
+describe('article page data in one statement', () => {
+  it('lists topics by name and corrections oldest first with their dates, and never another article’s', async () => {
+    const section = await makeSection(db, 'arts', 3);
+    const zebra = await makeTag(db, 'zebra-crossings');
+    const allot = await makeTag(db, 'allotments');
+    const article = await makeArticle(db, { section, slug: 'with-corrections', tagIds: [zebra.id, allot.id] });
+    const other = await makeArticle(db, { section, slug: 'other-story' });
+    await db.insert(corrections).values([
+      { articleId: article.id, kind: 'update', body: 'Later update', publishedAt: new Date('2026-11-02T10:00:00Z') },
+      { articleId: article.id, kind: 'correction', body: 'Earlier correction', publishedAt: new Date('2026-11-01T09:30:00Z') },
+      { articleId: other.id, kind: 'correction', body: 'Not this article' },
+    ]);
+    const page = await getPublishedArticle('with-corrections');
+    expect(page!.tags).toEqual([
+      { slug: 'allotments', name: expect.any(String) },
+      { slug: 'zebra-crossings', name: expect.any(String) },
+    ]);
+    expect(page!.corrections.map((c) => [c.kind, c.body, c.publishedAt])).toEqual([
+      ['correction', 'Earlier correction', '2026-11-01T09:30:00.000Z'],
+      ['update', 'Later update', '2026-11-02T10:00:00.000Z'],
+    ]);
+    expect(page!.authors).toEqual([]);
+    expect(page!.approvedComments).toBe(0);
+  });
+
+  it('offers stories sharing a topic first, then the section’s newest, each once and none hidden', async () => {
+    const section = await makeSection(db, 'travel', 4);
+    const elsewhere = await makeSection(db, 'sport', 5);
+    const ferries = await makeTag(db, 'ferries');
+    const day = (n: number) => new Date(Date.now() - n * 86400_000);
+    const subject = await makeArticle(db, { section, slug: 'subject', tagIds: [ferries.id], publishedAt: day(1) });
+    await makeArticle(db, { section: elsewhere, slug: 'tagged-old', tagIds: [ferries.id], publishedAt: day(9) });
+    await makeArticle(db, { section, slug: 'tagged-same-section', tagIds: [ferries.id], publishedAt: day(8) });
+    await makeArticle(db, { section, slug: 'tagged-draft', tagIds: [ferries.id], status: 'draft', publishedAt: null });
+    await makeArticle(db, { section, slug: 'section-new', publishedAt: day(2) });
+    await makeArticle(db, { section, slug: 'section-newer', publishedAt: day(1.5) });
+    await makeArticle(db, { section, slug: 'section-old', publishedAt: day(20) });
+    const related = await listRelatedArticles(subject.id, 'travel');
+    expect(related.map((c) => c.headline)).toEqual([
+      'Headline for tagged-same-section',
+      'Headline for tagged-old',
+      'Headline for section-newer',
+      'Headline for section-new',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'd
 import type { ArticleBody } from '../../lib/article-body';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
+import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags, type CommentMode, type CorrectionKind } from '../schema';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
@@ -190,53 +191,51 @@ export const getFrontPage = cachedQuery(
   300,
 );
 
+// The article and everything its page lists (authors, topics, corrections, the count of approved
+// comments) in one statement: JSON built by the database instead of five round trips.
+const articleBySlug = preparedQuery((db) =>
+  db
+    .select({
+      ...cardColumns,
+      slug: articles.slug,
+      body: articles.body,
+      firstPublishedAt: articles.firstPublishedAt,
+      updatedAt: articles.updatedAt,
+      imageCaption: sql<string | null>`coalesce(${articles.featuredCaption}, ${media.caption})`,
+      imageCredit: sql<string | null>`coalesce(${articles.featuredCredit}, ${media.credit})`,
+      bylineText: articles.bylineText,
+      wireInitials: articles.wireInitials,
+      wireAgencies: articles.wireAgencies,
+      commentMode: articles.commentMode,
+      commentsCloseAt: articles.commentsCloseAt,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+      canonicalUrl: articles.canonicalUrl,
+      authors: sql<BylineAuthor[]>`coalesce((
+        select json_agg(json_build_object('slug', ${staff.slug}, 'name', ${staff.name}, 'email', ${staff.email}, 'jobTitle', ${staff.jobTitle}) order by ${articleAuthors.position})
+        from ${articleAuthors} join ${staff} on ${staff.id} = ${articleAuthors.staffId}
+        where ${articleAuthors.articleId} = ${articles.id}), '[]'::json)`,
+      tags: sql<{ slug: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('slug', ${tags.slug}, 'name', ${tags.name}) order by ${tags.name})
+        from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
+        where ${articleTags.articleId} = ${articles.id}), '[]'::json)`,
+      corrections: sql<{ id: number; kind: CorrectionKind; body: string; publishedAt: string }[]>`coalesce((
+        select json_agg(json_build_object('id', ${corrections.id}, 'kind', ${corrections.kind}, 'body', ${corrections.body}, 'publishedAt', ${corrections.publishedAt}) order by ${corrections.publishedAt}, ${corrections.id})
+        from ${corrections} where ${corrections.articleId} = ${articles.id}), '[]'::json)`,
+      approvedComments: sql<number>`(select count(*)::int from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.featuredImageId))
+    .where(and(isLive(), eq(articles.slug, sql.placeholder('slug'))))
+    .prepare('reader_article'),
+);
+
 export const getPublishedArticle = cachedQuery(
   'article',
   async (slug: string): Promise<ArticlePage | null> => {
-    const db = getDb();
-    const [row] = await db
-      .select({
-        ...cardColumns,
-        slug: articles.slug,
-        body: articles.body,
-        firstPublishedAt: articles.firstPublishedAt,
-        updatedAt: articles.updatedAt,
-        imageCaption: sql<string | null>`coalesce(${articles.featuredCaption}, ${media.caption})`,
-        imageCredit: sql<string | null>`coalesce(${articles.featuredCredit}, ${media.credit})`,
-        bylineText: articles.bylineText,
-        wireInitials: articles.wireInitials,
-        wireAgencies: articles.wireAgencies,
-        commentMode: articles.commentMode,
-        commentsCloseAt: articles.commentsCloseAt,
-        seoTitle: articles.seoTitle,
-        seoDescription: articles.seoDescription,
-        canonicalUrl: articles.canonicalUrl,
-      })
-      .from(articles)
-      .innerJoin(sections, eq(sections.id, articles.sectionId))
-      .leftJoin(media, eq(media.id, articles.featuredImageId))
-      .where(and(isLive(), eq(articles.slug, slug)));
+    const [row] = await articleBySlug().execute({ slug });
     if (!row) return null;
-    const [authorRows, tagRows, correctionRows, [commentCount]] = await Promise.all([
-      db
-        .select({ slug: staff.slug, name: staff.name, email: staff.email, jobTitle: staff.jobTitle })
-        .from(articleAuthors)
-        .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
-        .where(eq(articleAuthors.articleId, row.id))
-        .orderBy(asc(articleAuthors.position)),
-      db
-        .select({ slug: tags.slug, name: tags.name })
-        .from(articleTags)
-        .innerJoin(tags, eq(tags.id, articleTags.tagId))
-        .where(eq(articleTags.articleId, row.id))
-        .orderBy(asc(tags.name)),
-      db
-        .select({ id: corrections.id, kind: corrections.kind, body: corrections.body, publishedAt: corrections.publishedAt })
-        .from(corrections)
-        .where(eq(corrections.articleId, row.id))
-        .orderBy(asc(corrections.publishedAt)),
-      db.select({ n: count() }).from(comments).where(and(eq(comments.articleId, row.id), eq(comments.status, 'approved'))),
-    ]);
     const card = toCard(row);
     return {
       ...card,
@@ -245,15 +244,15 @@ export const getPublishedArticle = cachedQuery(
       firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date(0)).toISOString(),
       updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
       featured: card.image ? { ...card.image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
-      authors: authorRows,
+      authors: row.authors,
       bylineText: row.bylineText,
       wireInitials: row.wireInitials,
       wireAgencies: row.wireAgencies,
-      corrections: correctionRows.map((c) => ({ ...c, publishedAt: c.publishedAt.toISOString() })),
-      tags: tagRows,
+      corrections: row.corrections.map((c) => ({ ...c, publishedAt: new Date(c.publishedAt).toISOString() })),
+      tags: row.tags,
       commentMode: row.commentMode,
       commentsCloseAt: row.commentsCloseAt ? row.commentsCloseAt.toISOString() : null,
-      approvedComments: commentCount?.n ?? 0,
+      approvedComments: row.approvedComments,
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,
       canonicalUrl: row.canonicalUrl,
@@ -263,22 +262,41 @@ export const getPublishedArticle = cachedQuery(
   3600,
 );
 
+const relatedCards = preparedQuery((db) => {
+  const articleId = sql.placeholder('articleId');
+  const sharedTags = db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))));
+  const candidates = (rank: number, where: SQL | undefined, limit: number) =>
+    db
+      .select({ ...cardColumns, rank: sql<number>`${sql.raw(String(rank))}::int`.as('rank') })
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .leftJoin(media, eq(media.id, articles.featuredImageId))
+      .where(and(isLive(), ne(articles.id, articleId), where))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(limit);
+  // Each half walks its own index newest first and stops early; one round trip for both.
+  return candidates(0, inArray(articles.id, sharedTags), 4)
+    .unionAll(candidates(1, eq(sections.slug, sql.placeholder('sectionSlug')), 8))
+    .prepare('reader_related');
+});
+
 /** Other live stories sharing a tag, else from the same section: newest first. */
 export const listRelatedArticles = cachedQuery(
   'related',
   async (articleId: number, sectionSlug: string): Promise<ArticleCard[]> => {
-    const db = getDb();
-    const sharedTags = db
-      .select({ id: articleTags.articleId })
-      .from(articleTags)
-      .where(inArray(articleTags.tagId, db.select({ id: articleTags.tagId }).from(articleTags).where(eq(articleTags.articleId, articleId))));
-    const byTag = (await cardQuery(and(ne(articles.id, articleId), inArray(articles.id, sharedTags)), 4)).map(toCard);
-    if (byTag.length >= 4) return byTag;
-    const seen = new Set([articleId, ...byTag.map((c) => c.id)]);
-    const bySection = (await cardQuery(and(eq(sections.slug, sectionSlug), ne(articles.id, articleId)), 8))
-      .map(toCard)
-      .filter((c) => !seen.has(c.id));
-    return [...byTag, ...bySection].slice(0, 4);
+    const rows = await relatedCards().execute({ articleId, sectionSlug });
+    rows.sort((a, b) => a.rank - b.rank || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id);
+    const seen = new Set<number>();
+    const cards: ArticleCard[] = [];
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      cards.push(toCard(row));
+    }
+    return cards.slice(0, 4);
   },
   (articleId) => [cacheTags.article(articleId)],
   900,

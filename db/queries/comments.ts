@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { THREAD_PAGE_SIZE } from '../../lib/comments/config';
 import { closingTime, describeReasons } from '../../lib/comments/rules';
 import { cachedQuery } from '../cache';
-import { getDb } from '../client';
+import { getDb, type Db } from '../client';
+import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, commentBans, comments, siteSettings, type CommentMode, type CommentPolicy, type CommentStatus } from '../schema';
 import { cacheTags } from '../tags';
+import { PUBLIC_COMMENT_DEFAULTS } from './settings';
 
 // Reading comments. Reader shapes (PublicComment, ThreadInfo) carry no e-mail, address or
 // browser; those appear only in the moderation shapes, which only dashboard pages use.
@@ -46,7 +48,7 @@ export type CommentSettings = {
   blockedWords: string[];
 };
 
-export const DEFAULT_COMMENT_SETTINGS: CommentSettings = { policy: 'hold_first', closeAfterDays: 14, maxDepth: 3, linkLimit: 2, moderationWords: [], blockedWords: [] };
+export const DEFAULT_COMMENT_SETTINGS: CommentSettings = { policy: 'hold_first', ...PUBLIC_COMMENT_DEFAULTS, linkLimit: 2, moderationWords: [], blockedWords: [] };
 
 const settingsColumns = {
   policy: siteSettings.commentPolicy,
@@ -62,16 +64,6 @@ export async function readCommentSettings(): Promise<CommentSettings> {
   const [row] = await getDb().select(settingsColumns).from(siteSettings).where(eq(siteSettings.id, 1));
   return row ?? DEFAULT_COMMENT_SETTINGS;
 }
-
-/** For reader pages: only what they show (closing and depth), cached with the site settings. */
-export const getPublicCommentSettings = cachedQuery(
-  'comment-settings',
-  async (): Promise<{ closeAfterDays: number; maxDepth: number }> => {
-    const s = await readCommentSettings();
-    return { closeAfterDays: s.closeAfterDays, maxDepth: s.maxDepth };
-  },
-  () => [cacheTags.site()],
-);
 
 export type CommentTarget = {
   id: number;
@@ -175,17 +167,8 @@ const parent = alias(comments, 'parent');
  * first, each followed by its replies in order. Keyset pagination on (root, path), so page 200
  * of a 10,000-comment thread costs what page 1 does.
  */
-export async function listThreadPage(articleId: number, order: ThreadOrder, cursor: string | null, limit = THREAD_PAGE_SIZE): Promise<ThreadPage> {
-  const after = cursor ? decodeThreadCursor(cursor) : null;
-  let keyset: SQL | undefined;
-  if (after) {
-    const path = `{${after.path.join(',')}}`;
-    keyset =
-      order === 'oldest'
-        ? sql`(${comments.rootId}, ${comments.threadPath}) > (${after.rootId}::bigint, ${path}::bigint[])`
-        : sql`${comments.rootId} <= ${after.rootId}::bigint AND (${comments.rootId} < ${after.rootId}::bigint OR ${comments.threadPath} > ${path}::bigint[])`;
-  }
-  const rows = await getDb()
+function threadRows(db: Db, articleId: number | Placeholder, order: ThreadOrder, keyset: SQL | undefined, limit: number | Placeholder) {
+  return db
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -201,7 +184,26 @@ export async function listThreadPage(articleId: number, order: ThreadOrder, curs
     .leftJoin(parent, and(eq(parent.id, comments.parentId), sql`${parent.status} = 'approved'`))
     .where(and(eq(comments.articleId, articleId), approved, keyset))
     .orderBy(order === 'oldest' ? asc(comments.rootId) : desc(comments.rootId), asc(comments.threadPath))
-    .limit(limit + 1);
+    .limit(limit);
+}
+
+/** The page every article renders: its first comments, oldest first. */
+const firstThreadRows = preparedQuery((db) => threadRows(db, sql.placeholder('articleId'), 'oldest', undefined, sql.placeholder('limit')).prepare('reader_thread_first'));
+
+export async function listThreadPage(articleId: number, order: ThreadOrder, cursor: string | null, limit = THREAD_PAGE_SIZE): Promise<ThreadPage> {
+  const after = cursor ? decodeThreadCursor(cursor) : null;
+  let keyset: SQL | undefined;
+  if (after) {
+    const path = `{${after.path.join(',')}}`;
+    keyset =
+      order === 'oldest'
+        ? sql`(${comments.rootId}, ${comments.threadPath}) > (${after.rootId}::bigint, ${path}::bigint[])`
+        : sql`${comments.rootId} <= ${after.rootId}::bigint AND (${comments.rootId} < ${after.rootId}::bigint OR ${comments.threadPath} > ${path}::bigint[])`;
+  }
+  const rows =
+    order === 'oldest' && !keyset
+      ? await firstThreadRows().execute({ articleId, limit: limit + 1 })
+      : await threadRows(getDb(), articleId, order, keyset, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
