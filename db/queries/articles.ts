@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../../lib/article-body';
 import { cachedQuery } from '../cache';
-import { getDb } from '../client';
+import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags, type CommentMode, type CorrectionKind } from '../schema';
 import { cacheTags } from '../tags';
@@ -104,8 +105,8 @@ function toCard(row: CardRow): ArticleCard {
   };
 }
 
-function cardQuery(where: SQL | undefined, limit: number) {
-  return getDb()
+function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
+  return db
     .select(cardColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
@@ -115,16 +116,37 @@ function cardQuery(where: SQL | undefined, limit: number) {
     .limit(limit);
 }
 
-const before = (cursor: Cursor | null) =>
-  cursor
-    ? or(lt(articles.publishedAt, cursor.publishedAt), and(eq(articles.publishedAt, cursor.publishedAt), lt(articles.id, cursor.id)))
-    : undefined;
-
 export type CardPage = { items: ArticleCard[]; next: string | null };
 
-/** One page of a newest-first list, plus the cursor of the next page if there is one. */
-async function cardPage(where: SQL | undefined, cursor: Cursor | null, pageSize: number): Promise<CardPage> {
-  const rows = await cardQuery(and(where, before(cursor)), pageSize + 1);
+type ListingKind = 'section' | 'author' | 'tag';
+
+/** Which live articles a listing holds; its owner (section, staff member or tag) is a parameter. */
+function listingMembers(db: Db, kind: ListingKind): SQL {
+  const owner = sql.placeholder('ownerId');
+  if (kind === 'section') return eq(articles.sectionId, owner);
+  if (kind === 'author') return inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, owner)));
+  return inArray(articles.id, db.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, owner)));
+}
+
+// Each listing's first page and its older pages (keyset: published time, then id), prepared.
+const beforeCursor = or(
+  lt(articles.publishedAt, sql.placeholder('beforeAt')),
+  and(eq(articles.publishedAt, sql.placeholder('beforeAt')), lt(articles.id, sql.placeholder('beforeId'))),
+);
+function listingStatements(kind: ListingKind) {
+  return {
+    first: preparedQuery((db) => cardQuery(listingMembers(db, kind), sql.placeholder('limit'), db).prepare(`reader_${kind}_list`)),
+    older: preparedQuery((db) => cardQuery(and(listingMembers(db, kind), beforeCursor), sql.placeholder('limit'), db).prepare(`reader_${kind}_list_before`)),
+  };
+}
+const listingQueries = { section: listingStatements('section'), author: listingStatements('author'), tag: listingStatements('tag') };
+
+/** One page of a newest-first listing, plus the cursor of the next page if there is one. */
+async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | null, pageSize: number): Promise<CardPage> {
+  const limit = pageSize + 1;
+  const rows = cursor
+    ? await listingQueries[kind].older().execute({ ownerId, limit, beforeAt: cursor.publishedAt.toISOString(), beforeId: cursor.id })
+    : await listingQueries[kind].first().execute({ ownerId, limit });
   const items = rows.slice(0, pageSize).map(toCard);
   const last = items.at(-1);
   return { items, next: rows.length > pageSize && last ? encodeCursor(last) : null };
@@ -134,32 +156,21 @@ export const PAGE_SIZE = 20;
 
 export const listSectionArticles = cachedQuery(
   'section-articles',
-  async (sectionId: number, sectionSlug: string, cursor: string): Promise<CardPage> =>
-    cardPage(eq(articles.sectionId, sectionId), cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
+  async (sectionId: number, sectionSlug: string, cursor: string): Promise<CardPage> => cardPage('section', sectionId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
   (_id, slug) => [cacheTags.section(slug)],
   600,
 );
 
 export const listAuthorArticles = cachedQuery(
   'author-articles',
-  async (staffId: number, authorSlug: string, cursor: string): Promise<CardPage> =>
-    cardPage(
-      inArray(articles.id, getDb().select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, staffId))),
-      cursor ? decodeCursor(cursor) : null,
-      PAGE_SIZE,
-    ),
+  async (staffId: number, authorSlug: string, cursor: string): Promise<CardPage> => cardPage('author', staffId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
   (_id, slug) => [cacheTags.author(slug)],
   600,
 );
 
 export const listTagArticles = cachedQuery(
   'tag-articles',
-  async (tagId: number, tagSlug: string, cursor: string): Promise<CardPage> =>
-    cardPage(
-      inArray(articles.id, getDb().select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, tagId))),
-      cursor ? decodeCursor(cursor) : null,
-      PAGE_SIZE,
-    ),
+  async (tagId: number, tagSlug: string, cursor: string): Promise<CardPage> => cardPage('tag', tagId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
   (_id, slug) => [cacheTags.tag(slug)],
   600,
 );
@@ -170,22 +181,45 @@ export type FrontPage = {
   latest: ArticleCard[];
 };
 
+// The front page in three statements: the lead (the newest story with a picture), then, at once,
+// each section's newest four (one LATERAL join, each section stopping at four on its index) and
+// the latest twelve, both leaving out the lead.
+const frontLead = preparedQuery((db) => cardQuery(sql`${media.id} IS NOT NULL`, 1, db).prepare('reader_front_lead'));
+const frontSection = alias(sections, 'front_section');
+const frontStories = preparedQuery((db) => {
+  const story = db
+    .select({ ...cardColumns, imageAlt: sql<string | null>`coalesce(${articles.featuredAlt}, ${media.alt})`.as('image_alt') })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.featuredImageId))
+    .where(and(isLive(), eq(articles.sectionId, frontSection.id), ne(articles.id, sql.placeholder('leadId'))))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(4)
+    .as('story');
+  return db
+    .select()
+    .from(frontSection)
+    .crossJoinLateral(story)
+    .orderBy(asc(frontSection.position), asc(frontSection.id), desc(story.publishedAt), desc(story.id))
+    .prepare('reader_front_sections');
+});
+const frontLatest = preparedQuery((db) => cardQuery(ne(articles.id, sql.placeholder('leadId')), 12, db).prepare('reader_front_latest'));
+
 export const getFrontPage = cachedQuery(
   'front-page',
   async (): Promise<FrontPage> => {
-    const db = getDb();
-    const [lead] = (await cardQuery(sql`${media.id} IS NOT NULL`, 1)).map(toCard);
-    const sectionRows = await db.select({ id: sections.id, slug: sections.slug, name: sections.name }).from(sections).orderBy(asc(sections.position));
-    const exclude = lead ? ne(articles.id, lead.id) : undefined;
-    const perSection = await Promise.all(
-      sectionRows.map(async (s) => ({
-        slug: s.slug,
-        name: s.name,
-        stories: (await cardQuery(and(eq(articles.sectionId, s.id), exclude), 4)).map(toCard),
-      })),
-    );
-    const latest = (await cardQuery(exclude, 12)).map(toCard);
-    return { lead: lead ?? null, sections: perSection.filter((s) => s.stories.length > 0), latest };
+    const [leadRow] = await frontLead().execute();
+    const lead = leadRow ? toCard(leadRow) : null;
+    const leadId = lead?.id ?? 0;
+    const [storyRows, latestRows] = await Promise.all([frontStories().execute({ leadId }), frontLatest().execute({ leadId })]);
+    const sectionsShown: FrontPage['sections'] = [];
+    for (const { story } of storyRows) {
+      const card = toCard(story);
+      const entry = sectionsShown.at(-1);
+      if (entry?.slug === card.sectionSlug) entry.stories.push(card);
+      else sectionsShown.push({ slug: card.sectionSlug, name: card.sectionName, stories: [card] });
+    }
+    return { lead, sections: sectionsShown, latest: latestRows.map(toCard) };
   },
   () => [cacheTags.frontPage(), cacheTags.sections()],
   300,
