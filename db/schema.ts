@@ -226,9 +226,9 @@ export const articles = pgTable(
     check('articles_published_has_section', sql`${t.status} <> 'published' OR ${t.sectionId} IS NOT NULL`),
     check('articles_version_positive', sql`${t.version} > 0`),
     // Reader queries: the newest published articles, site-wide and per section.
-    index('articles_live_idx').on(t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index('articles_section_live_idx').on(t.sectionId, t.publishedAt.desc(), t.id.desc()).where(sql`status = 'published'`),
-    index('articles_status_idx').on(t.status, t.modifiedAt.desc()),
+    index('articles_live_idx').on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'published'`),
+    index('articles_section_live_idx').on(t.sectionId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'published'`),
+    index('articles_status_idx').on(t.status, t.modifiedAt.desc().nullsFirst()),
     // Search: the words, and beside them (article_search_facets, defined in migration 0007) the
     // day, month and year of publication and of the last change, the creator and the byline, in
     // one GIN index. A query for a common word asks for its matches in the newest days only (and
@@ -317,7 +317,7 @@ export const corrections = pgTable(
     check('corrections_kind', sql`${t.kind} IN ('correction', 'clarification', 'update')`),
     check('corrections_body_length', sql`length(${t.body}) BETWEEN 1 AND 2000`),
     index('corrections_article_idx').on(t.articleId, t.publishedAt),
-    index('corrections_published_idx').on(t.publishedAt.desc()),
+    index('corrections_published_idx').on(t.publishedAt.desc().nullsFirst()),
   ],
 );
 
@@ -370,7 +370,7 @@ export const comments = pgTable(
     index('comments_created_idx').on(t.createdAt),
     // A thread page, oldest or newest conversation first, replies in order under their parent.
     index('comments_thread_oldest_idx').on(t.articleId, t.rootId, t.threadPath).where(sql`status = 'approved'`),
-    index('comments_thread_newest_idx').on(t.articleId, t.rootId.desc(), t.threadPath).where(sql`status = 'approved'`),
+    index('comments_thread_newest_idx').on(t.articleId, t.rootId.desc().nullsFirst(), t.threadPath).where(sql`status = 'approved'`),
     index('comments_parent_idx').on(t.parentId),
   ],
 );
@@ -386,7 +386,7 @@ export const auditLog = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_created_idx').on(t.createdAt.desc())],
+  (t) => [index('audit_log_created_idx').on(t.createdAt.desc().nullsFirst())],
 );
 
 /** Failed sign-ins, per account and per client address, for throttling (kept in the database so every instance sees them). */

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, exists, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { classifyReaderPath, type Listing } from '../../lib/reader-routes';
 import type { RouteResolution } from '../../lib/route-cache';
 import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, sections, staff, tags, urlHistory } from '../schema';
+import { articleAuthors, articles, articleTags, comments, sections, staff, tags, urlHistory } from '../schema';
 import { decodeCursor } from './articles';
+import { decodeThreadCursor } from './comments';
 import { isLive } from './conditions';
 
 function classify(row: { path: string | null; status: string; publishedAt: Date | null }, requested: string): RouteResolution {
@@ -66,7 +67,7 @@ async function resolveListing(listing: Listing): Promise<RouteResolution> {
   if (listing.cursor !== null) {
     const cursor = decodeCursor(listing.cursor);
     if (!cursor) return { kind: 'unknown' };
-    const older = or(lt(articles.publishedAt, cursor.publishedAt), and(eq(articles.publishedAt, cursor.publishedAt), lt(articles.id, cursor.id)));
+    const older = sql`(${articles.publishedAt}, ${articles.id}) < (${cursor.publishedAt.toISOString()}::timestamptz, ${cursor.id}::int)`;
     const [row] = await db.select({ id: articles.id }).from(articles).where(and(isLive(), listingArticles(listing), older)).limit(1);
     return row ? { kind: 'live' } : { kind: 'unknown' };
   }
@@ -76,6 +77,22 @@ async function resolveListing(listing: Listing): Promise<RouteResolution> {
       : listing.type === 'author'
         ? await db.select({ id: staff.id }).from(staff).where(and(eq(staff.slug, listing.slug), eq(staff.active, true)))
         : await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, listing.slug));
+  return row ? { kind: 'live' } : { kind: 'unknown' };
+}
+
+/** A comment readers can reply to without JavaScript: approved, under a live article. */
+async function resolveComment(commentId: number): Promise<RouteResolution> {
+  const [row] = await getDb()
+    .select({ id: comments.id })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(and(eq(comments.id, commentId), eq(comments.status, 'approved'), isLive()));
+  return row ? { kind: 'live' } : { kind: 'unknown' };
+}
+
+/** A later page of a live article's thread (a cursor past the end is an empty page, not a 404). */
+async function resolveThreadPage(articleId: number): Promise<RouteResolution> {
+  const [row] = await getDb().select({ id: articles.id }).from(articles).where(and(eq(articles.id, articleId), isLive()));
   return row ? { kind: 'live' } : { kind: 'unknown' };
 }
 
@@ -94,5 +111,9 @@ export async function resolveReaderPath(path: string): Promise<RouteResolution |
       return resolveArticlePath(path);
     case 'listing':
       return resolveListing(route.listing);
+    case 'comment':
+      return resolveComment(route.commentId);
+    case 'thread-page':
+      return decodeThreadCursor(route.cursor) ? resolveThreadPage(route.articleId) : { kind: 'unknown' };
   }
 }
