@@ -42,6 +42,10 @@ test.describe('unknown and odd addresses answer 404, never 500 @once', () => {
     ['a malformed author cursor', `/author/${FIXTURES.authorSlug}/before/abc`],
     ['a malformed tag cursor', `/tag/${FIXTURES.tagSlug}/before/%00`],
     ['a cursor in an unknown section', '/no-such-section/before/1700000000000-1'],
+    ['replying to an unknown comment', '/comments/reply/999999999'],
+    ['replying to a malformed comment id', '/comments/reply/abc'],
+    ['more comments of an unknown article', '/comments/999999/after/1-1'],
+    ['more comments after a malformed cursor', '/comments/1/after/not-a-cursor'],
   ];
   for (const [what, path] of cases) {
     test(`${what}: 404`, async ({ request }) => {

@@ -11,6 +11,9 @@ export type Listing = { type: 'section' | 'author' | 'tag'; slug: string; cursor
 export type ReaderRoute =
   | { kind: 'article' }
   | { kind: 'listing'; listing: Listing }
+  /** The no-JavaScript comment pages: replying to one comment, and a thread's later pages. */
+  | { kind: 'comment'; commentId: number }
+  | { kind: 'thread-page'; articleId: number; cursor: string }
   /** Cannot exist: a malformed slug, a rewrite target asked for directly, /author with no name. */
   | { kind: 'missing' }
   /** Not a reader page this module knows (search, sign-in, the dashboard…): left to the router. */
@@ -28,6 +31,20 @@ function listing(type: Listing['type'], slug: string, cursor: string | null): Re
   return { kind: 'listing', listing: { type, slug, cursor } };
 }
 
+const COMMENT_ID = /^\d{1,15}$/;
+const ARTICLE_ID = /^\d{1,10}$/;
+
+function commentPage(segments: string[]): ReaderRoute {
+  const [, second, third, fourth] = segments;
+  if (segments.length === 3 && second === 'reply') {
+    return COMMENT_ID.test(third!) && Number(third) <= Number.MAX_SAFE_INTEGER ? { kind: 'comment', commentId: Number(third) } : { kind: 'missing' };
+  }
+  if (segments.length === 4 && third === 'after') {
+    return ARTICLE_ID.test(second!) && Number(second) <= 2147483647 ? { kind: 'thread-page', articleId: Number(second), cursor: fourth! } : { kind: 'missing' };
+  }
+  return { kind: 'other' };
+}
+
 export function classifyReaderPath(pathname: string): ReaderRoute {
   const segments = pathname.split('/').slice(1);
   if (segments.at(-1) === '' && segments.length > 1) segments.pop();
@@ -39,6 +56,7 @@ export function classifyReaderPath(pathname: string): ReaderRoute {
     if (segments.length === 4 && third === 'before') return listing(first, second!, fourth!);
     return segments.length === 1 ? { kind: 'missing' } : { kind: 'other' };
   }
+  if (first === 'comments') return commentPage(segments);
   if (RESERVED.has(first) || FILES.has(first)) return { kind: 'other' };
   if (segments.length === 1) return listing('section', first, null);
   if (segments.length === 3 && second === 'before') return listing('section', first, third!);

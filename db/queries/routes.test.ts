@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connection';
-import { articles, staff, urlHistory } from '../schema';
+import { articles, comments, staff, urlHistory } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
 import { eq } from 'drizzle-orm';
@@ -97,6 +97,35 @@ describe('section, author and topic pages exist only when their subject does', (
     for (const path of ['/pages/about', '/edition/front', '/missing', '/withdrawn']) expect(await resolveReaderPath(path), path).toEqual(unknown);
     for (const path of ['/', '/search', '/about', '/dashboard/articles', '/signin', '/comments/received', '/science/2025', '/manifest.webmanifest']) {
       expect(await resolveReaderPath(path), path).toBeNull();
+    }
+  });
+});
+
+describe('the no-JavaScript comment pages exist only for what readers can see', () => {
+  const live = { kind: 'live' };
+  const unknown = { kind: 'unknown' };
+
+  it('knows an approved comment under a live article, and nothing else', async () => {
+    const section = await makeSection(db, 'letters');
+    const open = await makeArticle(db, { section, slug: 'open-thread' });
+    const pulled = await makeArticle(db, { section, slug: 'pulled-thread', status: 'withdrawn' });
+    const rows = await db
+      .insert(comments)
+      .values([
+        { articleId: open.id, authorName: 'Reader', authorEmail: 'r@example.com', body: 'Approved', status: 'approved' },
+        { articleId: open.id, authorName: 'Reader', authorEmail: 'r@example.com', body: 'Waiting', status: 'pending' },
+        { articleId: pulled.id, authorName: 'Reader', authorEmail: 'r@example.com', body: 'Under a withdrawn story', status: 'approved' },
+      ])
+      .returning({ id: comments.id });
+    const [approved, pending, orphaned] = rows.map((r) => Number(r.id));
+    expect(await resolveReaderPath(`/comments/reply/${approved}`)).toEqual(live);
+    for (const id of [pending, orphaned, 999999999]) expect(await resolveReaderPath(`/comments/reply/${id}`), String(id)).toEqual(unknown);
+    for (const path of ['/comments/reply/abc', `/comments/reply/${'9'.repeat(16)}`, '/comments/reply/-1']) expect(await resolveReaderPath(path), path).toEqual(unknown);
+
+    expect(await resolveReaderPath(`/comments/${open.id}/after/1-1`)).toEqual(live);
+    expect(await resolveReaderPath(`/comments/${open.id}/after/1-1.2.3`)).toEqual(live);
+    for (const path of [`/comments/${pulled.id}/after/1-1`, '/comments/999999/after/1-1', `/comments/${open.id}/after/not-a-cursor`, '/comments/99999999999/after/1-1', '/comments/x/after/1-1']) {
+      expect(await resolveReaderPath(path), path).toEqual(unknown);
     }
   });
 });
