@@ -61,7 +61,7 @@ export function decodeCursor(value: string): Cursor | null {
   return Number.isNaN(publishedAt.getTime()) ? null : { publishedAt, id };
 }
 
-const cardColumns = {
+export const cardColumns = {
   id: articles.id,
   path: articles.path,
   headline: articles.headline,
@@ -98,11 +98,13 @@ function toCard(row: CardRow): ArticleCard {
     sectionSlug: row.sectionSlug,
     sectionName: row.sectionName,
     publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
-    image:
-      row.imageSrc && row.imageWidth && row.imageHeight
-        ? { src: row.imageSrc, alt: row.imageAlt ?? '', width: row.imageWidth, height: row.imageHeight }
-        : null,
+    image: imageOf(row),
   };
+}
+
+/** The featured image of a card-shaped row, when it has one with known dimensions. */
+export function imageOf(row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth' | 'imageHeight'>): ImageRef | null {
+  return row.imageSrc && row.imageWidth && row.imageHeight ? { src: row.imageSrc, alt: row.imageAlt ?? '', width: row.imageWidth, height: row.imageHeight } : null;
 }
 
 function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
@@ -223,39 +225,89 @@ export const getFrontPage = cachedQuery(
   300,
 );
 
-// The article and everything its page lists (authors, topics, corrections, the count of approved
-// comments) in one statement: JSON built by the database instead of five round trips.
+/**
+ * What the article page shows beyond its card, with its lists (authors, topics, corrections) and
+ * the count of approved comments built by the database in the same statement. The newsroom
+ * preview selects the same columns, so it shows what readers will see.
+ */
+export const storyColumns = {
+  slug: articles.slug,
+  body: articles.body,
+  firstPublishedAt: articles.firstPublishedAt,
+  updatedAt: articles.updatedAt,
+  imageCaption: sql<string | null>`coalesce(${articles.featuredCaption}, ${media.caption})`,
+  imageCredit: sql<string | null>`coalesce(${articles.featuredCredit}, ${media.credit})`,
+  bylineText: articles.bylineText,
+  wireInitials: articles.wireInitials,
+  wireAgencies: articles.wireAgencies,
+  commentMode: articles.commentMode,
+  commentsCloseAt: articles.commentsCloseAt,
+  seoTitle: articles.seoTitle,
+  seoDescription: articles.seoDescription,
+  canonicalUrl: articles.canonicalUrl,
+  authors: sql<BylineAuthor[]>`coalesce((
+    select json_agg(json_build_object('slug', ${staff.slug}, 'name', ${staff.name}, 'email', ${staff.email}, 'jobTitle', ${staff.jobTitle}) order by ${articleAuthors.position})
+    from ${articleAuthors} join ${staff} on ${staff.id} = ${articleAuthors.staffId}
+    where ${articleAuthors.articleId} = ${articles.id}), '[]'::json)`,
+  tags: sql<{ slug: string; name: string }[]>`coalesce((
+    select json_agg(json_build_object('slug', ${tags.slug}, 'name', ${tags.name}) order by ${tags.name})
+    from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
+    where ${articleTags.articleId} = ${articles.id}), '[]'::json)`,
+  corrections: sql<{ id: number; kind: CorrectionKind; body: string; publishedAt: string }[]>`coalesce((
+    select json_agg(json_build_object('id', ${corrections.id}, 'kind', ${corrections.kind}, 'body', ${corrections.body}, 'publishedAt', ${corrections.publishedAt}) order by ${corrections.publishedAt}, ${corrections.id})
+    from ${corrections} where ${corrections.articleId} = ${articles.id}), '[]'::json)`,
+  approvedComments: sql<number>`(select count(*)::int from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
+};
+
+type StoryRow = {
+  slug: string;
+  body: ArticleBody;
+  firstPublishedAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  imageCaption: string | null;
+  imageCredit: string | null;
+  bylineText: string | null;
+  wireInitials: string | null;
+  wireAgencies: string[];
+  commentMode: CommentMode;
+  commentsCloseAt: Date | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  authors: BylineAuthor[];
+  tags: { slug: string; name: string }[];
+  corrections: { id: number; kind: CorrectionKind; body: string; publishedAt: string }[];
+  approvedComments: number;
+};
+
+/** The story fields of an ArticlePage from a row with storyColumns; an unpublished one is dated now. */
+export function toStory(row: StoryRow, image: ImageRef | null): Omit<ArticlePage, keyof ArticleCard> {
+  return {
+    slug: row.slug,
+    body: row.body,
+    firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date()).toISOString(),
+    updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
+    featured: image ? { ...image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
+    authors: row.authors,
+    bylineText: row.bylineText,
+    wireInitials: row.wireInitials,
+    wireAgencies: row.wireAgencies,
+    corrections: row.corrections.map((c) => ({ ...c, publishedAt: new Date(c.publishedAt).toISOString() })),
+    tags: row.tags,
+    commentMode: row.commentMode,
+    commentsCloseAt: row.commentsCloseAt ? row.commentsCloseAt.toISOString() : null,
+    approvedComments: row.approvedComments,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    canonicalUrl: row.canonicalUrl,
+  };
+}
+
+// The article page's one statement (see storyColumns).
 const articleBySlug = preparedQuery((db) =>
   db
-    .select({
-      ...cardColumns,
-      slug: articles.slug,
-      body: articles.body,
-      firstPublishedAt: articles.firstPublishedAt,
-      updatedAt: articles.updatedAt,
-      imageCaption: sql<string | null>`coalesce(${articles.featuredCaption}, ${media.caption})`,
-      imageCredit: sql<string | null>`coalesce(${articles.featuredCredit}, ${media.credit})`,
-      bylineText: articles.bylineText,
-      wireInitials: articles.wireInitials,
-      wireAgencies: articles.wireAgencies,
-      commentMode: articles.commentMode,
-      commentsCloseAt: articles.commentsCloseAt,
-      seoTitle: articles.seoTitle,
-      seoDescription: articles.seoDescription,
-      canonicalUrl: articles.canonicalUrl,
-      authors: sql<BylineAuthor[]>`coalesce((
-        select json_agg(json_build_object('slug', ${staff.slug}, 'name', ${staff.name}, 'email', ${staff.email}, 'jobTitle', ${staff.jobTitle}) order by ${articleAuthors.position})
-        from ${articleAuthors} join ${staff} on ${staff.id} = ${articleAuthors.staffId}
-        where ${articleAuthors.articleId} = ${articles.id}), '[]'::json)`,
-      tags: sql<{ slug: string; name: string }[]>`coalesce((
-        select json_agg(json_build_object('slug', ${tags.slug}, 'name', ${tags.name}) order by ${tags.name})
-        from ${articleTags} join ${tags} on ${tags.id} = ${articleTags.tagId}
-        where ${articleTags.articleId} = ${articles.id}), '[]'::json)`,
-      corrections: sql<{ id: number; kind: CorrectionKind; body: string; publishedAt: string }[]>`coalesce((
-        select json_agg(json_build_object('id', ${corrections.id}, 'kind', ${corrections.kind}, 'body', ${corrections.body}, 'publishedAt', ${corrections.publishedAt}) order by ${corrections.publishedAt}, ${corrections.id})
-        from ${corrections} where ${corrections.articleId} = ${articles.id}), '[]'::json)`,
-      approvedComments: sql<number>`(select count(*)::int from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
-    })
+    .select({ ...cardColumns, ...storyColumns })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.featuredImageId))
@@ -269,26 +321,7 @@ export const getPublishedArticle = cachedQuery(
     const [row] = await articleBySlug().execute({ slug });
     if (!row) return null;
     const card = toCard(row);
-    return {
-      ...card,
-      slug: row.slug,
-      body: row.body,
-      firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date(0)).toISOString(),
-      updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
-      featured: card.image ? { ...card.image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
-      authors: row.authors,
-      bylineText: row.bylineText,
-      wireInitials: row.wireInitials,
-      wireAgencies: row.wireAgencies,
-      corrections: row.corrections.map((c) => ({ ...c, publishedAt: new Date(c.publishedAt).toISOString() })),
-      tags: row.tags,
-      commentMode: row.commentMode,
-      commentsCloseAt: row.commentsCloseAt ? row.commentsCloseAt.toISOString() : null,
-      approvedComments: row.approvedComments,
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-      canonicalUrl: row.canonicalUrl,
-    };
+    return { ...card, ...toStory(row, card.image) };
   },
   (slug) => [cacheTags.articleSlug(slug)],
   3600,

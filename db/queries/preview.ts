@@ -1,9 +1,9 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, asc, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, comments, corrections, media, previewLinks, sections, staff, tags, type ArticleStatus } from '../schema';
-import type { ArticlePage } from './articles';
+import { articles, media, previewLinks, sections, staff, type ArticleStatus } from '../schema';
+import { cardColumns, imageOf, storyColumns, toStory, type ArticlePage } from './articles';
 
 // An article as readers would see it, whatever its status: for the staff preview and for secret
 // preview links. Never cached, never used by reader pages.
@@ -16,87 +16,25 @@ export type PreviewArticle = Omit<ArticlePage, 'path' | 'sectionSlug' | 'section
 };
 
 export async function getPreviewArticle(id: number): Promise<PreviewArticle | null> {
-  const db = getDb();
-  const [row] = await db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      path: articles.path,
-      status: articles.status,
-      headline: articles.headline,
-      standfirst: articles.standfirst,
-      body: articles.body,
-      sectionSlug: sections.slug,
-      sectionName: sections.name,
-      publishedAt: articles.publishedAt,
-      firstPublishedAt: articles.firstPublishedAt,
-      updatedAt: articles.updatedAt,
-      imageSrc: media.src,
-      imageWidth: media.width,
-      imageHeight: media.height,
-      imageAlt: media.alt,
-      imageCaption: media.caption,
-      imageCredit: media.credit,
-      featuredAlt: articles.featuredAlt,
-      featuredCaption: articles.featuredCaption,
-      featuredCredit: articles.featuredCredit,
-      bylineText: articles.bylineText,
-      wireInitials: articles.wireInitials,
-      wireAgencies: articles.wireAgencies,
-      commentMode: articles.commentMode,
-      commentsCloseAt: articles.commentsCloseAt,
-      seoTitle: articles.seoTitle,
-      seoDescription: articles.seoDescription,
-      canonicalUrl: articles.canonicalUrl,
-    })
+  const [row] = await getDb()
+    .select({ ...cardColumns, status: articles.status, ...storyColumns })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.featuredImageId))
     .where(eq(articles.id, id));
   if (!row) return null;
-  const [authorRows, tagRows, correctionRows, [commentCount]] = await Promise.all([
-    db
-      .select({ slug: staff.slug, name: staff.name, email: staff.email, jobTitle: staff.jobTitle })
-      .from(articleAuthors)
-      .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
-      .where(eq(articleAuthors.articleId, id))
-      .orderBy(asc(articleAuthors.position)),
-    db.select({ slug: tags.slug, name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)).orderBy(asc(tags.name)),
-    db.select({ id: corrections.id, kind: corrections.kind, body: corrections.body, publishedAt: corrections.publishedAt }).from(corrections).where(eq(corrections.articleId, id)).orderBy(asc(corrections.publishedAt)),
-    db.select({ n: count() }).from(comments).where(and(eq(comments.articleId, id), eq(comments.status, 'approved'))),
-  ]);
-  const when = (row.publishedAt ?? new Date()).toISOString();
-  const image =
-    row.imageSrc && row.imageWidth && row.imageHeight
-      ? { src: row.imageSrc, alt: row.featuredAlt || row.imageAlt || '', width: row.imageWidth, height: row.imageHeight }
-      : null;
+  const image = imageOf(row);
   return {
     id: row.id,
-    slug: row.slug,
     path: row.path,
     status: row.status,
     headline: row.headline,
     standfirst: row.standfirst,
-    body: row.body,
     sectionSlug: row.sectionSlug,
     sectionName: row.sectionName,
-    publishedAt: when,
-    firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date()).toISOString(),
-    updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
+    publishedAt: (row.publishedAt ?? new Date()).toISOString(),
     image,
-    featured: image ? { ...image, caption: row.featuredCaption ?? row.imageCaption ?? '', credit: row.featuredCredit ?? row.imageCredit ?? '' } : null,
-    authors: authorRows,
-    bylineText: row.bylineText,
-    wireInitials: row.wireInitials,
-    wireAgencies: row.wireAgencies,
-    corrections: correctionRows.map((c) => ({ ...c, publishedAt: c.publishedAt.toISOString() })),
-    tags: tagRows,
-    commentMode: row.commentMode,
-    commentsCloseAt: row.commentsCloseAt ? row.commentsCloseAt.toISOString() : null,
-    approvedComments: commentCount?.n ?? 0,
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    canonicalUrl: row.canonicalUrl,
+    ...toStory(row, image),
   };
 }
 

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../connection';
+import { corrections } from '../schema';
+import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
+import { closeTestDatabase, openTestDatabase } from '../testing';
+import { getPublishedArticle } from './articles';
+import { getPreviewArticle } from './preview';
+
+let db: Db;
+
+beforeAll(async () => {
+  db = (await openTestDatabase()).db;
+});
+afterAll(closeTestDatabase);
+
+describe('the newsroom preview shows what readers will see', () => {
+  it('shows a draft with its authors, topics and corrections, dated now, which readers cannot reach', async () => {
+    const section = await makeSection(db, 'harbour');
+    const writer = await makeStaff(db, 'tove-lind');
+    const tide = await makeTag(db, 'tides');
+    const draft = await makeArticle(db, { section, slug: 'draft-tides', status: 'draft', publishedAt: null, authorIds: [writer.id], tagIds: [tide.id] });
+    await db.insert(corrections).values({ articleId: draft.id, kind: 'clarification', body: 'A clarification', publishedAt: new Date('2026-11-03T12:00:00Z') });
+    const before = Date.now();
+    const preview = await getPreviewArticle(draft.id);
+    expect(preview).toMatchObject({
+      status: 'draft',
+      headline: 'Headline for draft-tides',
+      sectionSlug: 'harbour',
+      path: null,
+      authors: [{ slug: 'tove-lind', email: 'tlind@example.org' }],
+      tags: [{ slug: 'tides', name: 'tides' }],
+      corrections: [{ kind: 'clarification', body: 'A clarification', publishedAt: '2026-11-03T12:00:00.000Z' }],
+    });
+    expect(Date.parse(preview!.firstPublishedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(await getPublishedArticle('draft-tides')).toBeNull();
+  });
+
+  it('gives a live article the same story fields as its reader page', async () => {
+    const section = await makeSection(db, 'quayside', 1);
+    const live = await makeArticle(db, { section, slug: 'live-quay' });
+    const { status, ...preview } = (await getPreviewArticle(live.id))!;
+    expect(status).toBe('published');
+    expect(preview).toEqual(await getPublishedArticle('live-quay'));
+  });
+
+  it('answers null for an article that does not exist', async () => {
+    expect(await getPreviewArticle(987654)).toBeNull();
+  });
+});
