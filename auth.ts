@@ -2,8 +2,8 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
 import { getStaffIdentity } from './db/queries/staff';
-import { resolveAuthSecret } from './lib/auth/secret';
-import { readTicket } from './lib/auth/ticket';
+import { resolveAuthSecret } from './server/auth/secret';
+import { readTicket } from './server/auth/ticket';
 
 // The full Auth.js set-up. The only way in is a ticket minted by the throttled password check in
 // app/api/auth/login, so Auth.js's own callback endpoint cannot be used to guess passwords.

@@ -4,13 +4,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Comments take the client's address from the socket, which route handlers cannot see: first
   // thing, every request gets a header naming it (lib/comments/client-address.ts).
-  const { installPeerAddressHeader } = await import('./lib/comments/client-address');
+  const { installPeerAddressHeader } = await import('./server/comments/client-address');
   installPeerAddressHeader();
   // Sessions need a signing secret: production refuses to start without AUTH_SECRET; the demo
   // (embedded database) generates one beside its data.
-  const { resolveAuthSecret } = await import('./lib/auth/secret');
+  const { resolveAuthSecret } = await import('./server/auth/secret');
   resolveAuthSecret();
-  const { logger } = await import('./lib/log');
+  const { logger } = await import('./server/log');
   const { migrateDatabase } = await import('./db/migrate');
   const { getConnection } = await import('./db/connection');
   const started = Date.now();
@@ -20,10 +20,10 @@ export async function register() {
     const { created } = await seedDatabase(getConnection().db);
     if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
   }
-  const { startCommentMaintenance } = await import('./lib/comments/maintenance');
+  const { startCommentMaintenance } = await import('./server/comments/maintenance');
   startCommentMaintenance();
   logger().info({ event: 'db.ready', kind: getConnection().kind, ms: Date.now() - started }, 'database ready');
   // Publishes scheduled articles on time, and at start-up anything that came due while stopped.
-  const { startScheduler } = await import('./lib/scheduler');
+  const { startScheduler } = await import('./server/jobs/scheduler');
   startScheduler();
 }

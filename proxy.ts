@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { databaseIsUp } from './db/health';
+import { databaseIsUp } from './server/health';
 import { resolveReaderPath } from './db/queries/routes';
-import { logger } from './lib/log';
-import { rememberedRoute, rememberRoute, type RouteResolution } from './lib/route-cache';
+import { logger } from './server/log';
+import type { RouteResolution } from './lib/reader-routes';
+import { rememberedRoute, rememberRoute } from './server/routing/route-memory';
 
 // Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
 // withdrawn article, 404 for a section, author, topic or article that does not exist (rendered

@@ -1,4 +1,4 @@
-import { iconPng } from '@/lib/seo/brand';
+import { iconPng } from '@/server/seo/brand';
 
 export const size = { width: 180, height: 180 };
 export const contentType = 'image/png';

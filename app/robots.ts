@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { absoluteUrl } from '@/lib/seo/site-url';
+import { absoluteUrl } from '@/server/seo/site-url';
 
 // Read at request time so SITE_URL is the running server's, not the build machine's.
 export const dynamic = 'force-dynamic';

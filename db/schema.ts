@@ -20,6 +20,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../lib/article-body';
+import type { ArticleStatus, CommentMode, CommentPolicy, CommentStatus, CorrectionKind, StaffRole } from '../lib/domain';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -28,27 +29,6 @@ const timestamps = {
   modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
 };
 
-export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-export const STAFF_ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-export const COMMENT_MODES = ['open', 'moderated', 'closed'] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
-export const CORRECTION_KINDS = ['correction', 'clarification', 'update'] as const;
-export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
-export const COMMENT_POLICIES = ['hold_all', 'hold_first', 'publish_all'] as const;
-export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
-
-/** Slugs that would collide with fixed routes, so no section may take them. */
-export const RESERVED_SECTION_SLUGS = [
-  'api', 'author', 'tag', 'search', 'dashboard', 'edition', 'pages', 'preview', 'privacy',
-  'corrections', 'about', 'feeds', 'sitemap.xml', 'robots.txt', 'signin', 'media', '_next',
-  // Search engines and feed readers (issue 5): policy pages, generated images, sitemaps, icons.
-  'standards', 'ethics', 'corrections-policy', 'og', 'sitemaps', 'icons', 'apple-icon',
-  'withdrawn', 'unavailable', 'comments', 'missing',
-] as const;
 
 const slugCheck = (column: string) => sql.raw(`${column} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(${column}) <= 120`);
 

@@ -2,7 +2,7 @@
 // place, person, club and company here is invented. db/seed.ts turns this into rows; keeping the
 // text apart keeps that file about the database.
 import type { Block, Blockquote, BulletList, Figure, Heading, Inline, OrderedList, Paragraph, TextNode } from '../lib/article-body';
-import type { CommentMode, CorrectionKind, StaffRole } from './schema';
+import type { CommentMode, CorrectionKind, StaffRole } from '../lib/domain';
 
 export const PUBLICATION = {
   name: 'The Port Ellery Standard',

@@ -14,8 +14,9 @@ import { staffEmail } from '../lib/staff-email';
 import { articlePath, slugify } from '../lib/urls';
 import { closeDb, getConnection, type Db } from './connection';
 import { migrateDatabase } from './migrate';
+import { isReservedTopLevelPath } from '../lib/site-paths';
 import * as schema from './schema';
-import type { ArticleStatus, CommentMode, CommentStatus, CorrectionKind } from './schema';
+import type { ArticleStatus, CommentMode, CommentStatus, CorrectionKind, StaffRole } from '../lib/domain';
 import {
   BUSY_THREAD_OPENINGS,
   BUSY_THREAD_POINTS,
@@ -58,7 +59,7 @@ import {
 export const DEMO_PASSWORD = 'broadsheet-demo-2026';
 
 /** The demo accounts, for the README and the tests. */
-export const DEMO_STAFF: readonly { name: string; email: string; role: schema.StaffRole }[] = STAFF.map((s) => ({
+export const DEMO_STAFF: readonly { name: string; email: string; role: StaffRole }[] = STAFF.map((s) => ({
   name: `${s.firstName} ${s.lastName}`,
   email: 'emailOverride' in s ? s.emailOverride : staffEmail(PUBLICATION.staffEmailFormula, s),
   role: s.role,
@@ -529,7 +530,7 @@ function check(p: Plan): void {
     for (const t of a.tags) if (!knownTags.has(t)) problems.push(`${where}: unknown tag ${t}`);
   }
   for (const s of SECTIONS) {
-    if ((schema.RESERVED_SECTION_SLUGS as readonly string[]).includes(s.slug)) problems.push(`section slug ${s.slug} is reserved`);
+    if (isReservedTopLevelPath(s.slug)) problems.push(`section slug ${s.slug} is reserved`);
   }
   // FIXTURES is computed from the headlines alone; a slug clash would make the seed differ from it.
   const pathOfKey = (key: string) => {

@@ -1,6 +1,7 @@
 // Small, explicit fixtures for database tests: each test says what it needs.
 import type { Db } from './connection';
-import { articleAuthors, articles, articleTags, sections, staff, tags, type ArticleStatus } from './schema';
+import { articleAuthors, articles, articleTags, sections, staff, tags } from './schema';
+import { type ArticleStatus } from '../lib/domain';
 import { bodyToText, type ArticleBody } from '../lib/article-body';
 import { articlePath } from '../lib/urls';
 

@@ -2,7 +2,7 @@
 // editor (client) and the save action (server): the server always validates again.
 import { z } from 'zod';
 import { articleBodySchema, type ArticleBody } from './article-body';
-import type { CommentMode } from '../db/schema';
+import type { CommentMode } from './domain';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Repeated from db/schema.ts (a type check keeps them equal) so the editor's bundle needs no drizzle.

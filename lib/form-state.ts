@@ -1,7 +1,11 @@
 import type { z } from 'zod';
-import type { FormState } from '../components/dashboard/state-form';
+// What a newsroom form's server action answers (components/dashboard/state-form.tsx), and helpers to
+// build it: a message, per-field errors and the values it was sent, so a refused form comes back
+// exactly as typed.
 
-// Helpers for server actions that answer StateForm.
+export type FormState = { ok: boolean | null; message: string; fieldErrors: Record<string, string>; values: Record<string, string | string[]> };
+
+export const emptyFormState: FormState = { ok: null, message: '', fieldErrors: {}, values: {} };
 
 export function formValues(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleStatus, StaffRole } from '../db/schema';
+import type { ArticleStatus, StaffRole } from './domain';
 import { articleListScope, can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
 
 const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];

@@ -1,7 +1,7 @@
 // Who may do what in the newsroom: the one place that says it. Pages use it to decide what to
 // show, and every server action, route handler and mutation uses it to decide what to allow, so a
 // hidden button is never the only thing standing in the way.
-import type { ArticleStatus, StaffRole } from '../db/schema';
+import type { ArticleStatus, StaffRole } from './domain';
 
 export type Actor = { id: number; role: StaffRole };
 

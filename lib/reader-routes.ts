@@ -1,10 +1,17 @@
-import { RESERVED_SECTION_SLUGS } from '../db/schema';
+import { isInternalPath, isReservedTopLevelPath } from './site-paths';
 import { isSlug, parseArticlePath } from './urls';
 
 // What a reader path asks for, by its shape alone. The proxy uses it to answer 404 for a section,
 // author, topic or article that does not exist before the request reaches an on-demand (ISR) page:
 // Next renders notFound() from such a page as an empty shell whose content only appears with
 // JavaScript (vercel/next.js#95613), which readers without JavaScript and crawlers see as blank.
+
+/** What a reader path is now: live, moved (301), gone (410) or unknown (404). */
+export type RouteResolution =
+  | { kind: 'live' }
+  | { kind: 'moved'; location: string }
+  | { kind: 'gone' }
+  | { kind: 'unknown' };
 
 export type Listing = { type: 'section' | 'author' | 'tag'; slug: string; cursor: string | null };
 
@@ -19,11 +26,6 @@ export type ReaderRoute =
   /** Not a reader page this module knows (search, sign-in, the dashboard…): left to the router. */
   | { kind: 'other' };
 
-/** Rewrite targets (next.config.js and proxy.ts): they have public addresses of their own. */
-const INTERNAL = new Set(['edition', 'pages', 'missing', 'withdrawn', 'unavailable']);
-const RESERVED = new Set<string>(RESERVED_SECTION_SLUGS);
-/** Files served by app/ routes that proxy.ts's matcher does not already skip (its extension is long). */
-const FILES = new Set(['manifest.webmanifest']);
 const CURSOR = /^\d{1,15}-\d{1,10}$/;
 
 function listing(type: Listing['type'], slug: string, cursor: string | null): ReaderRoute {
@@ -50,14 +52,14 @@ export function classifyReaderPath(pathname: string): ReaderRoute {
   if (segments.at(-1) === '' && segments.length > 1) segments.pop();
   const [first = '', second, third, fourth] = segments;
   if (first === '') return { kind: 'other' };
-  if (INTERNAL.has(first)) return { kind: 'missing' };
+  if (isInternalPath(first)) return { kind: 'missing' };
   if (first === 'author' || first === 'tag') {
     if (segments.length === 2) return listing(first, second!, null);
     if (segments.length === 4 && third === 'before') return listing(first, second!, fourth!);
     return segments.length === 1 ? { kind: 'missing' } : { kind: 'other' };
   }
   if (first === 'comments') return commentPage(segments);
-  if (RESERVED.has(first) || FILES.has(first)) return { kind: 'other' };
+  if (isReservedTopLevelPath(first)) return { kind: 'other' };
   if (segments.length === 1) return listing('section', first, null);
   if (segments.length === 3 && second === 'before') return listing('section', first, third!);
   if (segments.length === 5) return parseArticlePath(pathname) ? { kind: 'article' } : { kind: 'missing' };

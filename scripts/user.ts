@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
 import { migrateDatabase } from '../db/migrate';
 import { upsertStaffAccount } from '../db/mutations/staff-accounts';
-import { STAFF_ROLES, type StaffRole } from '../db/schema';
-import { hashPassword, passwordProblem } from '../lib/auth/password';
+import { STAFF_ROLES, type StaffRole } from '../lib/domain';
+import { hashPassword, passwordProblem } from '../server/auth/password';
 
 const USAGE = 'Usage: npm run user -- create --email <address> --name "<full name>" --role <admin|editor|author|contributor>\n' +
   'The password is read from the PASSWORD environment variable, or asked for.';

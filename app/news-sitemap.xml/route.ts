@@ -1,4 +1,4 @@
-import { newsSitemapResponse } from '@/lib/seo/sitemap-responses';
+import { newsSitemapResponse } from '@/server/seo/sitemap-responses';
 
 // Google News: articles first published in the last 48 hours, at most 1,000.
 export const dynamic = 'force-dynamic';

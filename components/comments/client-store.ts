@@ -1,7 +1,9 @@
+'use client';
+
 // The island's memory in this browser only (localStorage): the commenter's own submissions, so
 // they can see their comments that await moderation, and, if they opt in, their name and e-mail.
 // Nothing here is sent anywhere except the owner tokens, to the comment endpoint.
-import type { ThreadOrder, ThreadResponse } from './types';
+import type { ThreadOrder, ThreadResponse } from '../../lib/comments/thread-types';
 
 const MINE = 'broadsheet:comments:mine';
 const COMMENTER = 'broadsheet:commenter';

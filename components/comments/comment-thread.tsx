@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { fetchThread, newSubmissionKey, rememberedCommenter, rememberOwn, setRememberedCommenter } from './client-store';
-import { CommentText } from './comment-text';
-import type { Draft, ErrorResponse, IslandProps, PostResponse, ThreadComment, ThreadOrder, ThreadResponse } from './types';
+import { CommentText } from '../ui/comment-text';
+import type { Draft, ErrorResponse, IslandProps, PostResponse, ThreadComment, ThreadOrder, ThreadResponse } from '../../lib/comments/thread-types';
 import { dateFormat } from '@/lib/dates';
 
 // The interactive comment thread: replies, paging, ordering, permalinks, the commenter's own

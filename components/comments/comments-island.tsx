@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { fetchThread } from './client-store';
-import type { Draft, IslandProps, ThreadResponse } from './types';
+import type { Draft, IslandProps, ThreadResponse } from '../../lib/comments/thread-types';
 
 // The comment island's front door: tiny, and the only comment code a page loads up front. Until
 // the thread scrolls into view (or the address points at a comment), readers see the

@@ -11,13 +11,13 @@ import {
   type TransitionActionResult,
 } from '@/app/(dashboard)/dashboard/_actions/articles';
 import type { ConflictInfo, Transition } from '@/db/mutations/articles';
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain';
 import { bodyToText } from '@/lib/article-body';
 import type { ArticleDraft } from '@/lib/article-draft';
 import { runChecklist, type CheckResult } from '@/lib/checklist';
 import { articlePath, slugify } from '@/lib/urls';
 import { BodyEditor, type MediaChoice } from './body-editor';
-import { STATUS_LABELS, formatWhen } from './format';
+import { STATUS_LABELS, formatWhen } from '../../lib/newsroom-format';
 
 // The article editor: every field of an article, autosave with a visible state, a copy in this
 // browser while offline, conflicts shown side by side, and the publishing controls this person's

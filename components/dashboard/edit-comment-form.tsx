@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { editCommentAction, type EditCommentState } from '@/app/(dashboard)/dashboard/comments/actions';
+import { editCommentAction, type EditCommentState } from '@/app/(dashboard)/dashboard/_actions/comments';
 
 // Editing a comment's name and text. Errors come back per field and the form keeps the text.
 export function EditCommentForm({ id, name, body }: { id: number; name: string; body: string }) {

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 
 // A small data-driven form for the newsroom's admin pages: the server page describes the fields,
 // the server action answers with a message, per-field errors and the values it was sent, so a
 // refused form comes back exactly as typed.
 
-export type FormState = { ok: boolean | null; message: string; fieldErrors: Record<string, string>; values: Record<string, string | string[]> };
 export type FieldSpec = {
   name: string;
   label: string;
@@ -17,8 +17,6 @@ export type FieldSpec = {
   required?: boolean;
   maxLength?: number;
 };
-
-export const emptyFormState: FormState = { ok: null, message: '', fieldErrors: {}, values: {} };
 
 export function StateForm({ action, fields, submitLabel, idPrefix, danger, inline }: { action: (prev: FormState, form: FormData) => Promise<FormState>; fields: FieldSpec[]; submitLabel: string; idPrefix: string; danger?: boolean; inline?: boolean }) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);

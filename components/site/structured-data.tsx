@@ -1,9 +1,9 @@
 import { decodeCursor, listSectionArticles, listTagArticles, type ArticlePage } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/tags';
+import { getTag } from '@/db/queries/topics';
 import { bodyToText } from '@/lib/article-body';
-import { breadcrumbList, collectionPage, newsArticle, newsMediaOrganization, profilePage, webSite } from '@/lib/seo/structured-data';
+import { breadcrumbList, collectionPage, newsArticle, newsMediaOrganization, profilePage, webSite } from '@/server/seo/structured-data';
 import { authorPath, isSlug, sectionPath, tagPath } from '@/lib/urls';
 import { JsonLd } from './json-ld';
 

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { decodeCursor, listTagArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/tags';
+import { getTag } from '@/db/queries/topics';
 import { isSlug, tagPath } from '@/lib/urls';
 import { CardList } from './card-list';
 

@@ -6,7 +6,8 @@ import { publishBlockers, runChecklist, type CheckResult } from '../../lib/check
 import { assertCan, assertCanOnArticle, type Actor, type ArticleAction, type ArticleSubject } from '../../lib/permissions';
 import { articlePath, slugify } from '../../lib/urls';
 import { getDb, type Db } from '../client';
-import { articleAuthors, articles, articleTags, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory, type ArticleStatus } from '../schema';
+import { articleAuthors, articles, articleTags, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory } from '../schema';
+import { type ArticleStatus } from '../../lib/domain';
 import { articleChangeTags, type ArticleTagInput } from '../tags';
 
 // Writes to articles. Every function checks the actor's permission against the article as it is

@@ -8,7 +8,8 @@ import { closingTime, formatReasons, judge } from '../../lib/comments/rules';
 import { countLinks, findListedWord } from '../../lib/comments/text';
 import { getConnection, getDb, type Db } from '../client';
 import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
-import { articles, auditLog, commentBans, comments, type CommentMode, type CommentPolicy, type CommentStatus } from '../schema';
+import { articles, auditLog, commentBans, comments } from '../schema';
+import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
 
 // Writing comments. Posting applies every rule inside one transaction that first takes advisory
 // locks on the commenter's e-mail address and client address, so two requests from the same
@@ -141,7 +142,7 @@ async function replay(db: Db, key: string, input: PostCommentInput, article: Art
 
 const NOT_AVAILABLE = 'The comment you replied to is not available. Your comment can be posted on its own instead.';
 
-export async function postComment(input: PostCommentInput, rules: CommentRules = commentRules()): Promise<PostCommentResult> {
+export async function postComment(input: PostCommentInput, rules: CommentRules = commentRules(process.env)): Promise<PostCommentResult> {
   const db = getDb();
   const email = input.authorEmail.toLowerCase();
   const address = input.clientAddress;
@@ -408,7 +409,7 @@ export async function eraseCommenter(email: string, staffId: number | null): Pro
  * Drops client addresses and browser names from comments older than the retention period. Run on
  * a schedule (lib/comments/maintenance.ts).
  */
-export async function purgeCommenterTraces(rules: CommentRules = commentRules()): Promise<{ addressesDropped: number }> {
+export async function purgeCommenterTraces(rules: CommentRules = commentRules(process.env)): Promise<{ addressesDropped: number }> {
   const db = getDb();
   const [dropped] = rowsOf(
     await db.execute(sql`

@@ -2,7 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { assertCanOnArticle, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
-import { articleAuthors, articles, auditLog, articleTags, corrections, sections, staff, tags, type CorrectionKind } from '../schema';
+import { articleAuthors, articles, auditLog, articleTags, corrections, sections, staff, tags } from '../schema';
+import { type CorrectionKind } from '../../lib/domain';
 import { articleChangeTags } from '../tags';
 import { getArticleSubject } from './articles';
 

@@ -6,7 +6,7 @@ import { loginAttempts } from '../schema';
 
 /** The latest time any of the keys is locked until, or null when sign-in may be attempted. */
 export async function signInLockedUntil(keys: string[], now = new Date()): Promise<Date | null> {
-  const config = throttleConfig();
+  const config = throttleConfig(process.env);
   const since = new Date(now.getTime() - config.windowMs - config.lockoutMs);
   const db = getDb();
   let latest: Date | null = null;

@@ -2,7 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
-import { auditLog, siteSettings, type CommentPolicy } from '../schema';
+import { auditLog, siteSettings } from '../schema';
+import { type CommentPolicy } from '../../lib/domain';
 import { cacheTags } from '../tags';
 
 export type SettingsInput = { name: string; tagline: string; timeZone: string; staffEmailFormula: string; commentPolicy: CommentPolicy; commentsCloseAfterDays: number; blockingChecks: string[] };

@@ -3,7 +3,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { slugify } from '../../lib/urls';
 import type { Db } from '../connection';
-import { auditLog, staff, type StaffRole } from '../schema';
+import { auditLog, staff } from '../schema';
+import { type StaffRole } from '../../lib/domain';
 
 export type StaffAccountInput = { email: string; name: string; role: StaffRole; passwordHash: string };
 

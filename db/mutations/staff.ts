@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb, type Db } from '../client';
-import { auditLog, staff, staffInvites, type StaffRole } from '../schema';
+import { auditLog, staff, staffInvites } from '../schema';
+import { type StaffRole } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { upsertStaffAccount } from './staff-accounts';
 

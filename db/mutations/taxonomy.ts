@@ -2,7 +2,8 @@ import 'server-only';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
-import { articles, articleTags, auditLog, RESERVED_SECTION_SLUGS, sections, tags } from '../schema';
+import { articles, articleTags, auditLog, sections, tags } from '../schema';
+import { isReservedTopLevelPath } from '../../lib/site-paths';
 import { cacheTags } from '../tags';
 
 // Sections and tags, managed by editors. Each function returns the cache tags to expire.
@@ -13,7 +14,7 @@ type SectionInput = { name: string; slug: string; description: string; position:
 
 export async function saveSection(actor: Actor, id: number | null, input: SectionInput): Promise<TaxonomyResult> {
   assertCan(actor, 'sections.manage');
-  if ((RESERVED_SECTION_SLUGS as readonly string[]).includes(input.slug)) return { ok: false, fieldErrors: { slug: `“${input.slug}” is used by the site itself; choose another slug.` } };
+  if (isReservedTopLevelPath(input.slug)) return { ok: false, fieldErrors: { slug: `“${input.slug}” is used by the site itself; choose another slug.` } };
   return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
     const [taken] = await tx.select({ id: sections.id }).from(sections).where(and(eq(sections.slug, input.slug), id ? ne(sections.id, id) : undefined));
     if (taken) return { ok: false as const, fieldErrors: { slug: 'Another section already uses this slug.' } };

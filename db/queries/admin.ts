@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { auditLog, siteSettings, staff, staffInvites, type CommentPolicy } from '../schema';
+import { auditLog, siteSettings, staff, staffInvites } from '../schema';
+import { type CommentPolicy } from '../../lib/domain';
 
 export type EditableSettings = { name: string; tagline: string; timeZone: string; staffEmailFormula: string; commentPolicy: CommentPolicy; commentsCloseAfterDays: number; blockingChecks: string[] };
 

@@ -5,7 +5,8 @@ import type { ArticleBody } from '../../lib/article-body';
 import { cachedQuery } from '../cache';
 import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
-import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags, type CommentMode, type CorrectionKind } from '../schema';
+import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags } from '../schema';
+import { type CommentMode, type CorrectionKind } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 

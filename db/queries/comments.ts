@@ -6,7 +6,8 @@ import { closingTime, describeReasons } from '../../lib/comments/rules';
 import { cachedQuery } from '../cache';
 import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
-import { articleAuthors, articles, commentBans, comments, siteSettings, type CommentMode, type CommentPolicy, type CommentStatus } from '../schema';
+import { articleAuthors, articles, commentBans, comments, siteSettings } from '../schema';
+import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { PUBLIC_COMMENT_DEFAULTS } from './settings';
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
-import { articles, corrections, type CorrectionKind } from '../schema';
+import { articles, corrections } from '../schema';
+import { type CorrectionKind } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connection';
-import { articles, type ArticleStatus } from '../schema';
+import { articles } from '../schema';
+import { type ArticleStatus } from '../../lib/domain';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { listDashboardArticles, type ArticleFilter, type ArticleListViewer } from './dashboard-articles';

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type S
 import type { ArticleDraft } from '../../lib/article-draft';
 import { articleListScope } from '../../lib/permissions';
 import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags, type ArticleStatus, type CommentMode, type StaffRole } from '../schema';
+import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags } from '../schema';
+import { type ArticleStatus, type CommentMode, type StaffRole } from '../../lib/domain';
 import { searchArticlesForStaff, type Segment } from './search';
 
 // Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:

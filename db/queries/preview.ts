@@ -2,7 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
-import { articles, media, previewLinks, sections, staff, type ArticleStatus } from '../schema';
+import { articles, media, previewLinks, sections, staff } from '../schema';
+import { type ArticleStatus } from '../../lib/domain';
 import { cardColumns, imageOf, storyColumns, toStory, type ArticlePage } from './articles';
 
 // An article as readers would see it, whatever its status: for the staff preview and for secret

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
-import { classifyReaderPath, type Listing } from '../../lib/reader-routes';
-import type { RouteResolution } from '../../lib/route-cache';
+import { classifyReaderPath, type Listing, type RouteResolution } from '../../lib/reader-routes';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, comments, sections, staff, tags, urlHistory } from '../schema';
 import { decodeCursor } from './articles';

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../connection';
-import { articleAuthors, articles, type ArticleStatus } from '../schema';
+import { articleAuthors, articles } from '../schema';
+import { type ArticleStatus } from '../../lib/domain';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { normaliseQuery, periodLexemes, prefixWords, windowLexemes, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';

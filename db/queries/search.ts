@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../schema';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 import { dateFormat } from '../../lib/dates';

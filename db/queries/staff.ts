@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../client';
-import { staff, type StaffRole } from '../schema';
+import { staff } from '../schema';
+import { type StaffRole } from '../../lib/domain';
 
 /** What a signed-in request needs to know about its staff member; read on every request. */
 export type StaffIdentity = { id: number; slug: string; name: string; email: string; role: StaffRole; active: boolean; sessionVersion: number };

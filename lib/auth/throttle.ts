@@ -4,7 +4,7 @@
 
 export type ThrottleConfig = { maxFailures: number; windowMs: number; lockoutMs: number };
 
-export function throttleConfig(env: Record<string, string | undefined> = process.env): ThrottleConfig {
+export function throttleConfig(env: Record<string, string | undefined>): ThrottleConfig {
   const num = (value: string | undefined, fallback: number) => {
     const n = Number(value);
     return Number.isFinite(n) && n > 0 ? n : fallback;

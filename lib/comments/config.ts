@@ -1,5 +1,6 @@
-// The comment rules' durations and limits. They are read from the environment at call time, so
-// tests (and a busy site) can change them without a rebuild; the defaults are the real ones.
+// The comment rules' durations and limits. Callers read them from the environment at call time
+// (`commentRules(env)` with the process environment), so tests (and a busy site) can change them without a rebuild;
+// the defaults are the real ones.
 
 export type CommentRules = {
   /** Another comment from the same client address or e-mail within this many seconds: 429. */
@@ -24,21 +25,23 @@ export const DEFAULT_RULES: CommentRules = {
   addressRetentionDays: 30,
 };
 
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
+type Env = Record<string, string | undefined>;
+
+function numberFromEnv(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   return Number.isFinite(value) && value >= min ? value : fallback;
 }
 
-export function commentRules(): CommentRules {
+export function commentRules(env: Env): CommentRules {
   return {
-    floodSeconds: numberFromEnv('COMMENT_FLOOD_SECONDS', DEFAULT_RULES.floodSeconds, 0),
-    minFormSeconds: numberFromEnv('COMMENT_MIN_FORM_SECONDS', DEFAULT_RULES.minFormSeconds, 0),
-    formMaxAgeSeconds: numberFromEnv('COMMENT_FORM_MAX_AGE_SECONDS', DEFAULT_RULES.formMaxAgeSeconds, 1),
-    burstLimit: numberFromEnv('COMMENT_BURST_LIMIT', DEFAULT_RULES.burstLimit, 1),
-    burstWindowSeconds: numberFromEnv('COMMENT_BURST_WINDOW_SECONDS', DEFAULT_RULES.burstWindowSeconds, 1),
-    addressRetentionDays: numberFromEnv('COMMENT_ADDRESS_RETENTION_DAYS', DEFAULT_RULES.addressRetentionDays, 1),
+    floodSeconds: numberFromEnv(env, 'COMMENT_FLOOD_SECONDS', DEFAULT_RULES.floodSeconds, 0),
+    minFormSeconds: numberFromEnv(env, 'COMMENT_MIN_FORM_SECONDS', DEFAULT_RULES.minFormSeconds, 0),
+    formMaxAgeSeconds: numberFromEnv(env, 'COMMENT_FORM_MAX_AGE_SECONDS', DEFAULT_RULES.formMaxAgeSeconds, 1),
+    burstLimit: numberFromEnv(env, 'COMMENT_BURST_LIMIT', DEFAULT_RULES.burstLimit, 1),
+    burstWindowSeconds: numberFromEnv(env, 'COMMENT_BURST_WINDOW_SECONDS', DEFAULT_RULES.burstWindowSeconds, 1),
+    addressRetentionDays: numberFromEnv(env, 'COMMENT_ADDRESS_RETENTION_DAYS', DEFAULT_RULES.addressRetentionDays, 1),
   };
 }
 

@@ -1,6 +1,6 @@
 // The moderation decisions that need no database: when a thread closes, and what status a new
 // comment gets from the facts the database gathered about it.
-import type { CommentMode, CommentPolicy } from '../../db/schema';
+import type { CommentMode, CommentPolicy } from '../domain';
 
 export const HOLD_REASONS = ['moderated', 'policy', 'first_time', 'links', 'moderation_word', 'too_fast', 'burst'] as const;
 export const SPAM_REASONS = ['honeypot', 'blocked_word', 'banned'] as const;

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { formatWhen } from '@/components/dashboard/format';
-import { PublishedChart } from '@/components/dashboard/published-chart';
+import { formatWhen } from '@/lib/newsroom-format';
+import { PublishedChart } from '@/components/ui/published-chart';
 import { getDashboardHome } from '@/db/queries/dashboard-articles';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 
 export const metadata = { title: 'Home' };

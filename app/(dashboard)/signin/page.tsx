@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/dashboard/sign-in-form';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { getStaffSession } from '@/lib/auth/session';
+import { getStaffSession } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in – Newsroom' };

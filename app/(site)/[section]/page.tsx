@@ -1,6 +1,6 @@
 import { SectionListing } from '@/components/site/section-listing';
 import { SectionJsonLd } from '@/components/site/structured-data';
-import { sectionPageMetadata } from '@/lib/seo/page-metadata';
+import { sectionPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];

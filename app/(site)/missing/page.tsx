@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NotFoundNotice } from '@/components/site/not-found-notice';
 import { getSiteSettings } from '@/db/queries/settings';
-import { notFoundMetadata } from '@/lib/seo/page-metadata';
+import { notFoundMetadata } from '@/server/seo/page-metadata';
 
 // proxy.ts rewrites here, with status 404, the address of a section, author, topic or article
 // that does not exist. Rendered per request like /withdrawn: an on-demand page's notFound() is

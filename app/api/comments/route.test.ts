@@ -4,8 +4,8 @@ import type { Db } from '@/db/connection';
 import { comments, siteSettings } from '@/db/schema';
 import { makeArticle, makeSection } from '@/db/test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '@/db/testing';
-import { installPeerAddressHeader, PEER_HEADER } from '@/lib/comments/client-address';
-import { signFormToken } from '@/lib/comments/tokens';
+import { installPeerAddressHeader, PEER_HEADER } from '@/server/comments/client-address';
+import { signFormToken } from '@/server/comments/tokens';
 import { GET, POST } from './route';
 
 // The comment endpoint over HTTP (the handler called with real Requests, on a real database):

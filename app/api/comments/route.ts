@@ -1,13 +1,13 @@
 import { postComment, type OwnComment, type PostCommentResult } from '@/db/mutations/comments';
 import { decodeThreadCursor, getCommentTarget, getThreadInfo, listOwnPendingComments, listThreadPage } from '@/db/queries/comments';
-import { expireTags } from '@/db/revalidate';
+import { expireTags } from '@/server/cache/expire';
 import { cacheTags } from '@/db/tags';
-import { clientAddressOf } from '@/lib/comments/client-address';
+import { clientAddressOf } from '@/server/comments/client-address';
 import { commentRules, MAX_BODY_BYTES } from '@/lib/comments/config';
 import { renderFormPage } from '@/lib/comments/form-page';
-import { checkFormToken, derivedIdempotencyKey, ownerToken, readOwnerToken, signFormToken } from '@/lib/comments/tokens';
+import { checkFormToken, derivedIdempotencyKey, ownerToken, readOwnerToken, signFormToken } from '@/server/comments/tokens';
 import { parseSubmission, typedValues, type ValidationFailure } from '@/lib/comments/validate';
-import { logger } from '@/lib/log';
+import { logger } from '@/server/log';
 
 // The comment endpoint. POST takes a comment as JSON (the island) or as a plain HTML form (no
 // JavaScript: answered with a redirect to /comment-received, or a page with the error and the
@@ -96,7 +96,7 @@ function problemFor(result: Exclude<PostCommentResult, { kind: 'created' | 'repl
 export async function POST(request: Request) {
   const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
   const asForm = !contentType.startsWith('application/json');
-  const rules = commentRules();
+  const rules = commentRules(process.env);
 
   const fail = async (problem: Problem, fields: Record<string, unknown> | null) => {
     const headers: Record<string, string> = { ...NO_STORE };

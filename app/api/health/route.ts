@@ -1,4 +1,4 @@
-import { databaseIsUp } from '@/db/health';
+import { databaseIsUp } from '@/server/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { recordUpload } from '@/db/mutations/media';
-import { sameOrigin } from '@/lib/auth/client-address';
-import { permitted } from '@/lib/auth/guard';
-import { requireRoleForApi } from '@/lib/auth/session';
-import { processUpload, UnreadableImageError } from '@/lib/image-processing';
+import { sameOrigin } from '@/server/auth/client-address';
+import { permitted } from '@/server/auth/guard';
+import { requireRoleForApi } from '@/server/auth/session';
+import { processUpload, UnreadableImageError } from '@/server/media/image-processing';
 import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-sniff';
-import { removeMediaFiles } from '@/lib/media-storage';
+import { removeMediaFiles } from '@/server/media/storage';
 import { rolesFor } from '@/lib/permissions';
 
 // Image uploads for the media library: one file per request (the uploader sends each file on its

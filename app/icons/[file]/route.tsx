@@ -1,4 +1,4 @@
-import { ICON_FILES, iconPng, type IconFile } from '@/lib/seo/brand';
+import { ICON_FILES, iconPng, type IconFile } from '@/server/seo/brand';
 
 // Static PNGs of the mark for the web app manifest and the publisher logo, made at build time
 // from app/icon.svg (no database involved).

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { NextResponse, type NextRequest } from 'next/server';
-import { mediaFilePath } from '@/lib/media-storage';
+import { mediaFilePath } from '@/server/media/storage';
 
 // Serves uploaded images from the media folder. File names are random and never reused, so they
 // can be cached for a year.

@@ -1,5 +1,5 @@
 import { getSiteSettings } from '@/db/queries/settings';
-import { ogCard } from '@/lib/seo/og-card';
+import { ogCard } from '@/server/seo/og-card';
 
 // The card for the front page and pages without one of their own. Per request (the site's name
 // lives in the database, which the build must not open), rendered once per name and tagline.

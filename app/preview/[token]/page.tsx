@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticlePreview } from '@/components/dashboard/article-preview';
+import { ArticlePreview } from '@/components/site/article-preview';
 import { getArticleIdForPreviewToken, getPreviewArticle } from '@/db/queries/preview';
 import { getSiteSettings, listSections } from '@/db/queries/settings';
 

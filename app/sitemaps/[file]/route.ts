@@ -1,4 +1,4 @@
-import { childSitemapResponse } from '@/lib/seo/sitemap-responses';
+import { childSitemapResponse } from '@/server/seo/sitemap-responses';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/components/dashboard/state-form';
+import type { FormState } from '@/lib/form-state';
 import { updateSettings } from '@/db/mutations/settings';
 import { changeRole, createInvite, setActive } from '@/db/mutations/staff';
-import { expireTags } from '@/db/revalidate';
-import { COMMENT_POLICIES, STAFF_ROLES } from '@/db/schema';
-import { permitted } from '@/lib/auth/guard';
-import { requireRole } from '@/lib/auth/session';
+import { expireTags } from '@/server/cache/expire';
+import { COMMENT_POLICIES, STAFF_ROLES } from '@/lib/domain';
+import { permitted } from '@/server/auth/guard';
+import { requireRole } from '@/server/auth/session';
 import { CHECK_IDS } from '@/lib/checklist';
 import { done, formValues, invalid, refused } from '@/lib/form-state';
 

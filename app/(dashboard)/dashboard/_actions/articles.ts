@@ -6,12 +6,12 @@ import { createArticle, restoreRevision, saveArticle, transitionArticle, type Co
 import { endEditSession, touchEditSession } from '@/db/mutations/presence';
 import { getArticleSubject } from '@/db/mutations/articles';
 import { listEditingNow } from '@/db/queries/dashboard-articles';
-import { expireTags } from '@/db/revalidate';
-import { permitted } from '@/lib/auth/guard';
-import { requireRole } from '@/lib/auth/session';
+import { expireTags } from '@/server/cache/expire';
+import { permitted } from '@/server/auth/guard';
+import { requireRole } from '@/server/auth/session';
 import type { CheckResult } from '@/lib/checklist';
 import { assertCanOnArticle } from '@/lib/permissions';
-import { wakeScheduler } from '@/lib/scheduler';
+import { wakeScheduler } from '@/server/jobs/scheduler';
 
 // Server actions for articles. Each one: who is asking (requireRole), validate, the mutation
 // (which checks the permission against the stored article and writes in one transaction), expire

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { updateMediaText } from '@/db/mutations/media';
-import { permitted } from '@/lib/auth/guard';
-import { requireRole } from '@/lib/auth/session';
+import { permitted } from '@/server/auth/guard';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
 
 const schema = z.object({

@@ -2,7 +2,7 @@
 
 import { signOut } from '@/auth';
 import { endAllSessions } from '@/db/mutations/staff';
-import { getStaffSession } from '@/lib/auth/session';
+import { getStaffSession } from '@/server/auth/session';
 
 /** Signs out here and everywhere else: the session version moves on, so every copy of the cookie stops working. */
 export async function signOutAction(): Promise<void> {

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { addCorrection } from '@/db/mutations/corrections';
 import { createPreviewLink, revokePreviewLink } from '@/db/mutations/preview-links';
-import { expireTags } from '@/db/revalidate';
-import { CORRECTION_KINDS } from '@/db/schema';
-import { permitted } from '@/lib/auth/guard';
-import { requireRole } from '@/lib/auth/session';
+import { expireTags } from '@/server/cache/expire';
+import { CORRECTION_KINDS } from '@/lib/domain';
+import { permitted } from '@/server/auth/guard';
+import { requireRole } from '@/server/auth/session';
 
 const id = z.coerce.number().int().positive().max(2147483647);
 

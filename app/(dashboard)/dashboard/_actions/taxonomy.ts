@@ -2,11 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { FormState } from '@/components/dashboard/state-form';
+import type { FormState } from '@/lib/form-state';
 import { deleteSection, deleteTag, renameTag, saveSection } from '@/db/mutations/taxonomy';
-import { expireTags } from '@/db/revalidate';
-import { permitted } from '@/lib/auth/guard';
-import { requireRole } from '@/lib/auth/session';
+import { expireTags } from '@/server/cache/expire';
+import { permitted } from '@/server/auth/guard';
+import { requireRole } from '@/server/auth/session';
 import { done, formValues, invalid, refused } from '@/lib/form-state';
 import { rolesFor } from '@/lib/permissions';
 

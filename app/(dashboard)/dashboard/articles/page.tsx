@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { STATUS_LABELS, formatWhen } from '@/components/dashboard/format';
+import { STATUS_LABELS, formatWhen } from '@/lib/newsroom-format';
 import { Highlighted } from '@/components/ui/highlighted';
 import { ARTICLE_SORTS, listDashboardArticles, listSectionOptions, type ArticleSort } from '@/db/queries/dashboard-articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
-import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
-import { requireRole } from '@/lib/auth/session';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/domain';
+import { requireRole } from '@/server/auth/session';
 
 export const metadata = { title: 'Articles' };
 

@@ -1,7 +1,7 @@
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { listAudit } from '@/db/queries/admin';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 
 export const metadata = { title: 'Audit log' };
 

@@ -1,12 +1,12 @@
 import Link from 'next/link';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { countCommentsByStatus, listCommentsForModeration, type ModerationComment } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { COMMENT_STATUSES, type CommentStatus } from '@/db/schema';
-import { requireRole } from '@/lib/auth/session';
+import { COMMENT_STATUSES, type CommentStatus } from '@/lib/domain';
+import { requireRole } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { CommentStatusBadge, STATUS_LABELS as TAB_LABELS } from './_components/status-badge';
-import { moderateCommentsAction } from './actions';
+import { CommentStatusBadge, STATUS_LABELS as TAB_LABELS } from '../../../../components/ui/comment-status-badge';
+import { moderateCommentsAction } from '../_actions/comments';
 
 // The moderation queue. Editors and admins see every comment and can act on them, one at a time
 // or in bulk; authors and contributors see the comments on their own articles, read-only.

@@ -1,7 +1,7 @@
 import { MediaTextForm } from '@/components/dashboard/media-text-form';
 import { MediaUploader } from '@/components/dashboard/media-uploader';
 import { listMedia } from '@/db/queries/media';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
 
 export const metadata = { title: 'Media' };

@@ -1,6 +1,6 @@
 import { StateForm } from '@/components/dashboard/state-form';
 import { listSectionsWithCounts, listTagsWithCounts } from '@/db/queries/taxonomy';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
 import { deleteSectionAction, deleteTagAction, renameTagAction, saveSectionAction } from '../_actions/taxonomy';
 

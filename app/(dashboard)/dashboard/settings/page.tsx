@@ -1,6 +1,6 @@
 import { StateForm } from '@/components/dashboard/state-form';
 import { getEditableSettings } from '@/db/queries/admin';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { CHECKS, CHECK_IDS } from '@/lib/checklist';
 import { updateSettingsAction } from '../_actions/admin';
 

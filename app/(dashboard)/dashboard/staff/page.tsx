@@ -1,10 +1,10 @@
 import { StateForm } from '@/components/dashboard/state-form';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { listOpenInvites } from '@/db/queries/admin';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listStaff } from '@/db/queries/staff';
-import { STAFF_ROLES } from '@/db/schema';
-import { requireRole } from '@/lib/auth/session';
+import { STAFF_ROLES } from '@/lib/domain';
+import { requireRole } from '@/server/auth/session';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/permissions';
 import { changeRoleAction, inviteStaffAction, setActiveAction } from '../_actions/admin';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CommentText } from '@/components/comments/comment-text';
+import { CommentText } from '@/components/ui/comment-text';
 import { getReceivedComment } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { readOwnerToken } from '@/lib/comments/tokens';
+import { readOwnerToken } from '@/server/comments/tokens';
 import { formatDateTime } from '@/lib/dates';
 
 // Where the plain (no JavaScript) comment form lands after posting. The signed token in the

@@ -5,7 +5,7 @@ import { ArticleCard } from '@/components/site/article-card';
 import { getFrontPage } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { FrontPageJsonLd } from '@/components/site/structured-data';
-import { frontPageMetadata } from '@/lib/seo/page-metadata';
+import { frontPageMetadata } from '@/server/seo/page-metadata';
 import { sectionPath } from '@/lib/urls';
 
 // "/" is rewritten here (next.config.js) so the build never renders it: it is rendered on the

@@ -6,8 +6,8 @@ import { Timestamp } from '@/components/site/timestamp';
 import { listCorrections } from '@/db/queries/corrections';
 import { getSiteSettings, type SiteSettings } from '@/db/queries/settings';
 import { OrganizationJsonLd } from '@/components/site/structured-data';
-import { fixedPageMetadata, notFoundMetadata } from '@/lib/seo/page-metadata';
-import { NOINDEX } from '@/lib/seo/metadata';
+import { fixedPageMetadata, notFoundMetadata } from '@/server/seo/page-metadata';
+import { NOINDEX } from '@/server/seo/metadata';
 
 // The publication's fixed pages. /about, /privacy, /corrections and the policies our structured
 // data points to (/standards, /corrections-policy, /ethics) are rewritten here (next.config.js);

@@ -4,12 +4,12 @@ import { signIn } from '@/auth';
 import { recordSignInAttempt, signInLockedUntil } from '@/db/mutations/login-attempts';
 import { getStaffCredentials } from '@/db/queries/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { clientAddress, sameOrigin } from '@/lib/auth/client-address';
-import { PASSWORD_MAX, verifyPassword } from '@/lib/auth/password';
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { clientAddress, sameOrigin } from '@/server/auth/client-address';
+import { PASSWORD_MAX, verifyPassword } from '@/server/auth/password';
+import { resolveAuthSecret } from '@/server/auth/secret';
 import { accountKey, addressKey, waitText } from '@/lib/auth/throttle';
-import { mintTicket } from '@/lib/auth/ticket';
-import { logger } from '@/lib/log';
+import { mintTicket } from '@/server/auth/ticket';
+import { logger } from '@/server/log';
 
 // Password sign-in. Throttled in the database per account and per client address; answers 429
 // while locked. Works as a plain form post (redirects) and for fetch() (JSON, Accept: application/json).

@@ -3,9 +3,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { publishDueArticles } from '@/db/mutations/articles';
 import { pruneSignInAttempts } from '@/db/mutations/login-attempts';
 import { getNextDueAt } from '@/db/queries/dashboard-articles';
-import { expireTags } from '@/db/revalidate';
-import { logger } from '@/lib/log';
-import { schedulerToken } from '@/lib/scheduler';
+import { expireTags } from '@/server/cache/expire';
+import { logger } from '@/server/log';
+import { schedulerToken } from '@/server/jobs/scheduler';
 
 // Called only by this server's own scheduler (lib/scheduler.ts), over loopback, with a secret
 // that exists only in this process: publishes what is due and refreshes the affected pages.

@@ -1,4 +1,4 @@
-import { commentsFeedResponse } from '@/lib/seo/feed-responses';
+import { commentsFeedResponse } from '@/server/seo/feed-responses';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { articleFeedResponse } from '@/lib/seo/feed-responses';
+import { articleFeedResponse } from '@/server/seo/feed-responses';
 
 export const dynamic = 'force-dynamic';
 

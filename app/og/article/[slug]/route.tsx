@@ -1,6 +1,6 @@
 import { getPublishedArticle } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
-import { ogCard } from '@/lib/seo/og-card';
+import { ogCard } from '@/server/seo/og-card';
 import { isSlug } from '@/lib/urls';
 
 // Generated on first request and cached like a page (ISR); the article's cache tags refresh it

@@ -1,5 +1,5 @@
 import { getSection, getSiteSettings } from '@/db/queries/settings';
-import { ogCard } from '@/lib/seo/og-card';
+import { ogCard } from '@/server/seo/og-card';
 import { isSlug } from '@/lib/urls';
 
 export const revalidate = 86400;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticlePreview } from '@/components/dashboard/article-preview';
+import { ArticlePreview } from '@/components/site/article-preview';
 import { getPreviewArticle } from '@/db/queries/preview';
 import { getSiteSettings, listSections } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 
 // Staff preview of any article, exactly as the reader page renders it. Signed-in staff only.
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { getEditorArticle, listEditingNow, listSectionOptions, listTagNames } fr
 import { listMedia } from '@/db/queries/media';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { canOnArticle } from '@/lib/permissions';
 import { ArticleSidePanels } from './side-panels';
 

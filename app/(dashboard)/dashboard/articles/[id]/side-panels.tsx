@@ -1,10 +1,10 @@
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { CorrectionForm, PreviewLinkForm } from '@/components/dashboard/sharing-forms';
 import { previewLinkHours } from '@/db/mutations/preview-links';
 import { listPreviewLinks } from '@/db/queries/preview';
 import { getSiteSettings } from '@/db/queries/settings';
-import type { ArticleStatus } from '@/db/schema';
-import type { StaffSession } from '@/lib/auth/session';
+import type { ArticleStatus } from '@/lib/domain';
+import type { StaffSession } from '@/server/auth/session';
 import { canOnArticle, type ArticleSubject } from '@/lib/permissions';
 import { revokePreviewLinkAction } from '../../_actions/sharing';
 

@@ -1,6 +1,6 @@
 import { NewArticleForm } from '@/components/dashboard/new-article-form';
 import { listSectionOptions } from '@/db/queries/dashboard-articles';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 
 export const metadata = { title: 'New article' };
 

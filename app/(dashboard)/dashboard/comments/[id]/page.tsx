@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditCommentForm } from '@/components/dashboard/edit-comment-form';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { getCommentForModeration } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
-import { CommentStatusBadge } from '../_components/status-badge';
-import { moderateCommentsAction } from '../actions';
+import { CommentStatusBadge } from '../../../../../components/ui/comment-status-badge';
+import { moderateCommentsAction } from '../../_actions/comments';
 
 export const metadata = { title: 'Edit comment' };
 

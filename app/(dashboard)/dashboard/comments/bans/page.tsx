@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { listCommentBans } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
-import { banCommenterAction, liftBanAction } from '../actions';
+import { banCommenterAction, liftBanAction } from '../../_actions/comments';
 
 export const metadata = { title: 'Comment bans' };
 

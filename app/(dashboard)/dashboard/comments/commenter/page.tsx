@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { countCommentsByStatus, listCommentBans, listCommentsForModeration } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
-import { CommentStatusBadge } from '../_components/status-badge';
-import { banCommenterAction, eraseCommenterAction, liftBanAction } from '../actions';
+import { CommentStatusBadge } from '../../../../../components/ui/comment-status-badge';
+import { banCommenterAction, eraseCommenterAction, liftBanAction } from '../../_actions/comments';
 
 // One commenter, by e-mail address: their history, bans, and their data on request (export as a
 // file, or erase).

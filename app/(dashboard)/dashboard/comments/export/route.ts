@@ -1,5 +1,5 @@
 import { exportCommenterData } from '@/db/queries/comments';
-import { requireRoleForApi } from '@/lib/auth/session';
+import { requireRoleForApi } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
 
 // A commenter's data as a JSON file, for answering a request for a copy of it. Editors and admins

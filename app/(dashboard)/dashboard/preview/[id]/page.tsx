@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArticleSubject } from '@/db/mutations/articles';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 
 export const metadata = { title: 'Preview' };
 

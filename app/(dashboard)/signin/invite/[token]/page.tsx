@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { StateForm, type FormState } from '@/components/dashboard/state-form';
+import { StateForm } from '@/components/dashboard/state-form';
+import type { FormState } from '@/lib/form-state';
 import { acceptInvite, getOpenInvite } from '@/db/mutations/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
-import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { hashPassword, passwordProblem } from '@/server/auth/password';
 import { formValues, refused } from '@/lib/form-state';
 import { redirect } from 'next/navigation';
 

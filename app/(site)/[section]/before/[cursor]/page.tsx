@@ -1,6 +1,6 @@
 import { SectionListing } from '@/components/site/section-listing';
 import { SectionJsonLd } from '@/components/site/structured-data';
-import { sectionPageMetadata } from '@/lib/seo/page-metadata';
+import { sectionPageMetadata } from '@/server/seo/page-metadata';
 
 // Keyset pages: "/world/before/<cursor>" always lists the same stories, however many are
 // published after it, so a reader paging back never sees a story twice or misses one.

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CommentText } from '@/components/comments/comment-text';
-import { PlainCommentForm } from '@/components/comments/plain-form';
+import { CommentText } from '@/components/ui/comment-text';
+import { PlainCommentForm } from '@/components/site/plain-comment-form';
 import { getReplyTarget } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
-import { signFormToken } from '@/lib/comments/tokens';
+import { signFormToken } from '@/server/comments/tokens';
 import { formatDateTime } from '@/lib/dates';
 
 // Replying without JavaScript: the comment being answered and a plain form that posts the reply.

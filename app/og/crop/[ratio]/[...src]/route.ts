@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { mediaFilePath } from '@/lib/media-storage';
+import { mediaFilePath } from '@/server/media/storage';
 import { canCrop, isRatio, variantSize } from '@/lib/seo/images';
 
 // /og/crop/<16x9|4x3|1x1>/<path of an image we serve: public/ or an upload>: a JPEG crop of the image at that

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatWhen } from '@/components/dashboard/format';
+import { formatWhen } from '@/lib/newsroom-format';
 import { getArticleSubject } from '@/db/mutations/articles';
 import { getEditorArticle, getRevisionPair, listRevisions } from '@/db/queries/dashboard-articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { bodyToText, type ArticleBody } from '@/lib/article-body';
-import { requireRole } from '@/lib/auth/session';
+import { requireRole } from '@/server/auth/session';
 import { canOnArticle } from '@/lib/permissions';
 import { diffWords } from '@/lib/text-diff';
 import { restoreRevisionAction } from '../../../_actions/articles';

@@ -1,6 +1,6 @@
 import { AuthorListing } from '@/components/site/author-listing';
 import { AuthorJsonLd } from '@/components/site/structured-data';
-import { authorPageMetadata } from '@/lib/seo/page-metadata';
+import { authorPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { countLabel, StaticThread } from '@/components/comments/static-thread';
+import { countLabel, StaticThread } from '@/components/site/static-comment-thread';
 import { decodeThreadCursor, getCommentTarget, getLaterThreadPage, getThreadInfo } from '@/db/queries/comments';
 import { getSiteSettings } from '@/db/queries/settings';
 

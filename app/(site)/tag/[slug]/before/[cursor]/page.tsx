@@ -1,6 +1,6 @@
 import { TagListing } from '@/components/site/tag-listing';
 import { TagJsonLd } from '@/components/site/structured-data';
-import { tagPageMetadata } from '@/lib/seo/page-metadata';
+import { tagPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { ArticleStory } from '@/components/site/article-story';
-import { CommentsSection } from '@/components/comments/comments-section';
+import { CommentsSection } from '@/components/site/comments-section';
 import { ArticleJsonLd } from '@/components/site/structured-data';
 import { getPublishedArticle, listRelatedArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { ageNotice } from '@/lib/dates';
-import { articleMetadata, notFoundMetadata } from '@/lib/seo/page-metadata';
+import { articleMetadata, notFoundMetadata } from '@/server/seo/page-metadata';
 import { isSlug } from '@/lib/urls';
 
 export const revalidate = 3600;

@@ -1,12 +1,12 @@
 import { getFirstThreadPage } from '@/db/queries/comments';
 import { getPublicCommentSettings } from '@/db/queries/settings';
-import type { CommentMode } from '@/db/schema';
+import type { CommentMode } from '@/lib/domain';
 import { commentsOpen } from '@/lib/comments/rules';
-import { signFormToken } from '@/lib/comments/tokens';
-import { logger } from '@/lib/log';
-import { CommentsIsland } from './comments-island';
-import { PlainCommentForm } from './plain-form';
-import { countLabel, StaticThread } from './static-thread';
+import { signFormToken } from '@/server/comments/tokens';
+import { logger } from '@/server/log';
+import { CommentsIsland } from '../comments/comments-island';
+import { PlainCommentForm } from './plain-comment-form';
+import { countLabel, StaticThread } from './static-comment-thread';
 
 // The comments under an article. The HTML is the same for every reader (so the page stays
 // cacheable): the first page of approved comments and a plain form. The island takes over when

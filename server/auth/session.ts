@@ -4,8 +4,8 @@ import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '../../auth';
 import { getStaffIdentity } from '../../db/queries/staff';
-import type { StaffRole } from '../../db/schema';
-import { safeCallbackPath } from './callback-url';
+import type { StaffRole } from '../../lib/domain';
+import { safeCallbackPath } from '../../lib/auth/callback-url';
 
 // The one way dashboard code learns who is asking. Every dashboard page, server action and route
 // handler calls requireRole (or getStaffSession) itself; the proxy's redirect is only a courtesy.

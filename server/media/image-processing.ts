@@ -1,8 +1,8 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import sharp, { type Metadata, type Sharp } from 'sharp';
-import type { ImageType } from './image-sniff';
-import { writeMediaFile } from './media-storage';
+import type { ImageType } from '../../lib/image-sniff';
+import { writeMediaFile } from './storage';
 
 // Every upload is decoded and re-encoded by sharp: that drops EXIF (GPS included), XMP, IPTC and
 // comments, applies the camera's orientation, and proves the file is really an image. Smaller

@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import type { ArticlePage } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/tags';
-import { authorPath, isSlug, sectionPath, tagPath } from '../urls';
-import { authorFeedPath, commentsFeedPath, sectionFeedPath, tagFeedPath } from './feeds';
-import { articleCardPath, imageVariants, OG_CARD, sectionCardPath, siteCardPath } from './images';
+import { getTag } from '@/db/queries/topics';
+import { authorPath, isSlug, sectionPath, tagPath } from '../../lib/urls';
+import { authorFeedPath, commentsFeedPath, sectionFeedPath, tagFeedPath } from '../../lib/seo/feeds';
+import { articleCardPath, imageVariants, OG_CARD, sectionCardPath, siteCardPath } from '../../lib/seo/images';
 import { notFoundMetadata, pageMetadata, type CardImage } from './metadata';
 import { articleModifiedAt } from './structured-data';
 

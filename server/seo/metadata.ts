@@ -3,7 +3,7 @@
 // configured site URL (metadataBase in app/layout.tsx resolves the same paths to the same origin).
 import type { Metadata } from 'next';
 import { absoluteUrl } from './site-url';
-import { siteFeedPath } from './feeds';
+import { siteFeedPath } from '../../lib/seo/feeds';
 
 export type FeedLink = { title: string; path: string };
 export type CardImage = { url: string; width: number; height: number; alt: string };

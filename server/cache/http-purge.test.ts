@@ -2,8 +2,8 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVarnish, varnishInstalled } from '../scripts/varnish.mjs';
-import { purgeSharedCaches } from './shared-cache';
+import { startVarnish, varnishInstalled } from '../../scripts/varnish.mjs';
+import { purgeSharedCaches } from './http-purge';
 
 // The project's VCL in real Varnish (Debian's varnishd; .ci/run installs it) in front of a small
 // backend that answers like the app: reader pages with s-maxage, personal answers private. Each

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by dashboard pages (server and client).
-import type { ArticleStatus } from '../../db/schema';
-import { dateFormat } from '../../lib/dates';
+import type { ArticleStatus } from './domain';
+import { dateFormat } from './dates';
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
   draft: 'Draft',

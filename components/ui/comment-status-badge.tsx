@@ -1,4 +1,4 @@
-import type { CommentStatus } from '@/db/schema';
+import type { CommentStatus } from '@/lib/domain';
 
 export const STATUS_LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
 

@@ -1,8 +1,8 @@
 // schema.org structured data for each kind of page, as plain objects (serialised by json-ld.ts).
 // Every URL is absolute and built from the configured site URL.
-import { wireCredit } from '../byline';
-import type { JsonLdValue } from './json-ld';
-import { imageVariants, OG_CARD, articleCardPath, type SourceImage } from './images';
+import { wireCredit } from '../../lib/byline';
+import type { JsonLdValue } from '../../lib/seo/json-ld';
+import { imageVariants, OG_CARD, articleCardPath, type SourceImage } from '../../lib/seo/images';
 import { absoluteUrl, siteUrl } from './site-url';
 
 type Json = { [key: string]: JsonLdValue | undefined };

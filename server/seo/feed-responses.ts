@@ -5,13 +5,13 @@ import { getPublishedArticle } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { listApprovedCommentsForFeed, listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/tags';
-import { mediaFilePath } from '../media-storage';
-import { isSlug } from '../urls';
+import { getTag } from '@/db/queries/topics';
+import { mediaFilePath } from '../media/storage';
+import { isSlug } from '../../lib/urls';
 import { articleFeedItem, commentFeedItem, feedChannel, newestDate } from './feed-documents';
-import { authorFeedPath, commentsFeedPath, FEED_LIMIT, sectionFeedPath, siteFeedPath, slugFromFeedFile, tagFeedPath } from './feeds';
+import { authorFeedPath, commentsFeedPath, FEED_LIMIT, sectionFeedPath, siteFeedPath, slugFromFeedFile, tagFeedPath } from '../../lib/seo/feeds';
 import { conditionalResponse } from './http';
-import { buildRss } from './rss';
+import { buildRss } from '../../lib/seo/rss';
 
 // The RSS route handlers' shared work: look the scope up (404 if it does not exist), read the
 // cached items, build the document and answer with ETag / Last-Modified (304 when unchanged).

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
-import { forgetResolvedRoutes } from '../lib/route-cache';
-import { purgeSharedCaches } from '../lib/shared-cache';
+import { forgetResolvedRoutes } from '../routing/route-memory';
+import { purgeSharedCaches } from './http-purge';
 
 /**
  * Expires the given cache tags at once ({ expire: 0 }): the next reader gets a fresh page, never a

@@ -3,10 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { banCommenter, editComment, eraseCommenter, liftBan, moderateComments, type AffectedArticle } from '@/db/mutations/comments';
-import { expireTags } from '@/db/revalidate';
+import { expireTags } from '@/server/cache/expire';
 import { cacheTags } from '@/db/tags';
-import { requireRole } from '@/lib/auth/session';
-import { normaliseAddress } from '@/lib/comments/client-address';
+import { requireRole } from '@/server/auth/session';
+import { normaliseAddress } from '@/server/comments/client-address';
 import { MAX_COMMENT_CHARS, MAX_NAME_BYTES } from '@/lib/comments/config';
 import { CONTROL_CHARACTERS } from '@/lib/comments/text';
 import { tidyText } from '@/lib/comments/validate';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { logger } from '../lib/log';
-import { getConnection } from './client';
+import { logger } from './log';
+import { getConnection } from '../db/client';
 
 type Health = { ok: boolean; checkedAt: number; inflight: Promise<boolean> | null; downSince: number | null };
 const KEY = Symbol.for('broadsheet.db.health');

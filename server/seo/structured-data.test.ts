@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serializeJsonLd } from './json-ld';
+import { serializeJsonLd } from '../../lib/seo/json-ld';
 import { articleModifiedAt, breadcrumbList, collectionPage, newsArticle, newsMediaOrganization, profilePage, webSite, type ArticleInput } from './structured-data';
 
 const site = { name: 'The Gazette', description: 'Local news', tagline: 'Since 1871', locale: 'en-GB' };

@@ -1,8 +1,8 @@
 // Turns feed rows into RSS items and channels: pure, so it is unit-tested without a server.
-import type { ArticleBody } from '../article-body';
-import { bodyToText } from '../article-body';
-import { bodyToHtml, textToHtml } from './body-html';
-import type { FeedChannel, FeedEnclosure, FeedItem } from './rss';
+import type { ArticleBody } from '../../lib/article-body';
+import { bodyToText } from '../../lib/article-body';
+import { bodyToHtml, textToHtml } from '../../lib/seo/body-html';
+import type { FeedChannel, FeedEnclosure, FeedItem } from '../../lib/seo/rss';
 import { clampDescription } from './metadata';
 import { absoluteUrl, siteHost, siteUrl } from './site-url';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { getSitemapPage, getSitemapSummary, listNewsArticles, SITEMAP_KINDS, type SitemapKind } from '@/db/queries/sitemaps';
 import { getSiteSettings } from '@/db/queries/settings';
 import { conditionalResponse } from './http';
-import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, NEWS_SITEMAP_LIMIT, NEWS_SITEMAP_WINDOW_HOURS, newsLanguage, SITEMAP_URL_LIMIT } from './sitemap';
+import { buildNewsSitemap, buildSitemapIndex, buildUrlSet, NEWS_SITEMAP_LIMIT, NEWS_SITEMAP_WINDOW_HOURS, newsLanguage, SITEMAP_URL_LIMIT } from '../../lib/seo/sitemap';
 import { absoluteUrl } from './site-url';
 
 const XML_TYPE = 'application/xml; charset=utf-8';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ImageResponse } from 'next/og';
-import { OG_CARD } from './images';
+import { OG_CARD } from '../../lib/seo/images';
 
 // The social card for pages without an image of their own: the headline (or page name) and its
 // section on the publication's paper colour. next/og's bundled font is used, so nothing is fetched.

@@ -1,6 +1,6 @@
 import type { PublicComment } from '@/db/queries/comments';
 import { formatDateTime } from '@/lib/dates';
-import { CommentText } from './comment-text';
+import { CommentText } from '../ui/comment-text';
 
 // The approved comments as server-rendered HTML: what crawlers and readers without JavaScript
 // see, and what everyone sees until the island takes over. Same for every reader.

@@ -4,8 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processUpload } from './image-processing';
-import { sniffImageType } from './image-sniff';
-import { mediaFilePath } from './media-storage';
+import { sniffImageType } from '../../lib/image-sniff';
+import { mediaFilePath } from './storage';
 
 let dir: string;
 beforeAll(() => {

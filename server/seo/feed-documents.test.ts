@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleFeedItem, commentFeedItem, feedChannel, newestDate } from './feed-documents';
-import { buildRss } from './rss';
+import { buildRss } from '../../lib/seo/rss';
 
 let saved: string | undefined;
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import { logger } from './log';
+import { logger } from '../log';
 
 // Shared HTTP caches in front of the app (Varnish: deploy/varnish/broadsheet.vcl), listed in
 // SHARED_CACHE_PURGE_URLS, comma-separated, e.g. "http://127.0.0.1:6081/". When the app expires a

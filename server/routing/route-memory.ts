@@ -1,12 +1,9 @@
+import type { RouteResolution } from '../../lib/reader-routes';
+
 // A short-lived, per-process memory of how reader paths resolved (live, moved, gone, unknown), so the
 // proxy answers 301, 404 and 410 without a database query on every request. It lives on globalThis
 // because the proxy and the route handlers are separate bundles in one process.
 
-export type RouteResolution =
-  | { kind: 'live' }
-  | { kind: 'moved'; location: string }
-  | { kind: 'gone' }
-  | { kind: 'unknown' };
 
 type Entry = { value: RouteResolution; expires: number };
 const KEY = Symbol.for('broadsheet.route-cache');
