@@ -64,15 +64,18 @@ export function generatedSource(root = ROOT) {
   ].join('\n');
 }
 
+const current = () => (fs.existsSync(GENERATED) ? fs.readFileSync(GENERATED, 'utf8') : '');
+
+/** Writes the file if the tree changed (an unchanged file keeps its time, so no rebuild follows). */
+export function writeAppPaths(root = ROOT) {
+  const wanted = generatedSource(root);
+  if (current() !== wanted) fs.writeFileSync(GENERATED, wanted);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const wanted = generatedSource();
-  const current = fs.existsSync(GENERATED) ? fs.readFileSync(GENERATED, 'utf8') : '';
-  if (process.argv.includes('--check')) {
-    if (current !== wanted) {
-      console.error('lib/app-paths.generated.ts is out of date: run `node scripts/app-paths.mjs`.');
-      process.exit(1);
-    }
-  } else if (current !== wanted) {
-    fs.writeFileSync(GENERATED, wanted);
+  if (!process.argv.includes('--check')) writeAppPaths();
+  else if (current() !== generatedSource()) {
+    console.error('lib/app-paths.generated.ts is out of date: run `node scripts/app-paths.mjs`.');
+    process.exit(1);
   }
 }

@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeAppPaths } from './app-paths.mjs';
 
-const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.js', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts', 'package-lock.json'];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;
@@ -17,6 +18,8 @@ function newestMtime(entry) {
 }
 
 export function buildIfNeeded({ quiet = false } = {}) {
+  // The proxy's list of top-level routes comes from the app/ tree; a new page updates it here.
+  writeAppPaths();
   const buildId = path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map(newestMtime));

@@ -8,16 +8,17 @@ import { getSiteSettings, type SiteSettings } from '@/db/queries/settings';
 import { OrganizationJsonLd } from '@/components/site/structured-data';
 import { fixedPageMetadata, notFoundMetadata } from '@/server/seo/page-metadata';
 import { NOINDEX } from '@/server/seo/metadata';
+import type { FixedPageSlug } from '@/lib/site-paths';
 
 // The publication's fixed pages. /about, /privacy, /corrections and the policies our structured
-// data points to (/standards, /corrections-policy, /ethics) are rewritten here (next.config.js);
+// data points to (/standards, /corrections-policy, /ethics) are rewritten here (next.config.ts, from FIXED_PAGE_SLUGS in lib/site-paths.ts);
 // The withdrawn-article page (status 410) is app/(site)/withdrawn, rendered per request.
 export const revalidate = 3600;
 export const generateStaticParams = async () => [];
 
 type PageDef = { title: string; description: string; index: boolean; render: (s: SiteSettings) => Promise<ReactNode> | ReactNode };
 
-const PAGES: Record<string, PageDef> = {
+const PAGES: Record<FixedPageSlug, PageDef> = {
   about: {
     title: 'About us',
     description: 'Who we are, how we report, and how to reach the newsroom.',
@@ -177,9 +178,11 @@ const PAGES: Record<string, PageDef> = {
 
 type Props = { params: Promise<{ page: string }> };
 
+const pageDef = (page: string): PageDef | undefined => (Object.hasOwn(PAGES, page) ? PAGES[page as FixedPageSlug] : undefined);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;
-  const def = Object.hasOwn(PAGES, page) ? PAGES[page] : undefined;
+  const def = pageDef(page);
   const settings = await getSiteSettings();
   if (!def) return notFoundMetadata(settings.name);
   // "withdrawn" is shown at the withdrawn article's own address: no canonical of its own.
@@ -189,7 +192,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FixedPage({ params }: Props) {
   const { page } = await params;
-  const def = Object.hasOwn(PAGES, page) ? PAGES[page] : undefined;
+  const def = pageDef(page);
   if (!def) notFound();
   const settings = await getSiteSettings();
   return (

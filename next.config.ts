@@ -1,4 +1,6 @@
-// @ts-check
+import type { NextConfig } from 'next';
+import { FIXED_PAGE_SLUGS } from './lib/site-paths';
+
 const production = process.env.NODE_ENV === 'production';
 
 // No nonces: they would make every cached page dynamic. Scripts come from this origin only; Next's
@@ -18,8 +20,7 @@ const csp = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets several builds (tests, benchmarks) live side by side; the default is .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
@@ -62,12 +63,7 @@ const nextConfig = {
       // prerenders nothing that reads the database; they are rendered and cached on first visit.
       beforeFiles: [
         { source: '/', destination: '/edition/front' },
-        { source: '/corrections', destination: '/pages/corrections' },
-        { source: '/privacy', destination: '/pages/privacy' },
-        { source: '/about', destination: '/pages/about' },
-        { source: '/standards', destination: '/pages/standards' },
-        { source: '/corrections-policy', destination: '/pages/corrections-policy' },
-        { source: '/ethics', destination: '/pages/ethics' },
+        ...FIXED_PAGE_SLUGS.map((slug) => ({ source: `/${slug}`, destination: `/pages/${slug}` })),
       ],
     };
   },
