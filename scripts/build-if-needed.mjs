@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeAppPaths } from './app-paths.mjs';
 
-const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts', 'package-lock.json'];
+const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'server', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json'];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '../../auth';
+import { auth } from './auth';
 import { getStaffIdentity } from '../../db/queries/staff';
 import type { StaffRole } from '../../lib/domain';
 import { safeCallbackPath } from '../../lib/auth/callback-url';

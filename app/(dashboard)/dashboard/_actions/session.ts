@@ -1,6 +1,6 @@
 'use server';
 
-import { signOut } from '@/auth';
+import { signOut } from '@/server/auth/auth';
 import { endAllSessions } from '@/db/mutations/staff';
 import { getStaffSession } from '@/server/auth/session';
 

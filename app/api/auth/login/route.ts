@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { signIn } from '@/auth';
+import { signIn } from '@/server/auth/auth';
 import { recordSignInAttempt, signInLockedUntil } from '@/db/mutations/login-attempts';
 import { getStaffCredentials } from '@/db/queries/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';

@@ -1,9 +1,9 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
-import { getStaffIdentity } from './db/queries/staff';
-import { resolveAuthSecret } from './server/auth/secret';
-import { readTicket } from './server/auth/ticket';
+import { getStaffIdentity } from '../../db/queries/staff';
+import { resolveAuthSecret } from './secret';
+import { readTicket } from './ticket';
 
 // The full Auth.js set-up. The only way in is a ticket minted by the throttled password check in
 // app/api/auth/login, so Auth.js's own callback endpoint cannot be used to guess passwords.
