@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{db,lib,server,components,app}/**/*.test.{ts,tsx}'],
+    include: ['{db,lib,server,components,app,test}/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Each file gets its own process and so its own database (see db/testing.ts).
     pool: 'forks',

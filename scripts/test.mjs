@@ -1,4 +1,4 @@
-// `npm test`: the type check, the unit and database tests (Vitest), then the end-to-end tests
+// `npm test`: the type check, the layout rules, the unit and database tests (Vitest), then the end-to-end tests
 // (Playwright against the production build). Ends with one line, `N passed, N failed` (and
 // `, N skipped` when some were), summed from the runners' JSON reports; exits non-zero on any
 // failure. A failed type check counts as one failure.
@@ -6,7 +6,7 @@
 // With DATABASE_URL set, the database tests make their own databases on that server, and the
 // end-to-end server gets a fresh database (broadsheet_e2e_*) that is dropped afterwards.
 //
-// Options: --skip-typecheck, --skip-unit, --skip-e2e; any other argument goes to Playwright
+// Options: --skip-typecheck, --skip-layout, --skip-unit, --skip-e2e; any other argument goes to Playwright
 // (a spec file, --grep ...). TEST_RESULTS sets the report folder (default test-results).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,7 +52,15 @@ if (!skip('typecheck')) {
   }
 }
 
-// 2. Unit and database tests.
+// 2. The layout's import rules and client files (npm run lint:layout).
+if (!skip('layout')) {
+  if (!run('layout rules', 'npm', ['run', '--silent', 'lint:layout'])) {
+    totals.failed += 1;
+    problems.push('the layout rules are broken');
+  }
+}
+
+// 3. Unit and database tests.
 if (!skip('unit')) {
   const ok = run('unit and database tests (Vitest)', bin('vitest'), ['run'], { VITEST_JSON_REPORT: vitestReport });
   const report = readJson(vitestReport);
@@ -72,7 +80,7 @@ if (!skip('unit')) {
   }
 }
 
-// 3. End-to-end tests.
+// 4. End-to-end tests.
 if (!skip('e2e')) {
   let database = null;
   const env = { E2E_RESULTS: results };
