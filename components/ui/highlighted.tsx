@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { Segment } from '@/db/queries/search';
+import type { Segment } from '@/lib/search-query';
 
 /** Text with the matched words in <mark>: the segments are plain text, never HTML. */
 export function Highlighted({ segments }: { segments: Segment[] }) {

@@ -5,7 +5,8 @@ import { articleListScope } from '../../lib/permissions';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags } from '../schema';
 import { type ArticleStatus, type CommentMode, type StaffRole } from '../../lib/domain';
-import { searchArticlesForStaff, type Segment } from './search';
+import type { Segment } from '../../lib/search-query';
+import { searchArticlesForStaff } from './search';
 
 // Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:
 // staff must always see the latest state.

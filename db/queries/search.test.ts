@@ -5,7 +5,9 @@ import { articleAuthors, articles } from '../schema';
 import { type ArticleStatus } from '../../lib/domain';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
-import { normaliseQuery, periodLexemes, prefixWords, windowLexemes, searchArticles, searchArticlesForStaff, SEARCH_MAX_QUERY_LENGTH, SEARCH_TUNING, toSegments, type Segment } from './search';
+import { SEARCH_MAX_QUERY_LENGTH, type Segment } from '../../lib/search-query';
+import { periodLexemes } from '../../lib/search-window';
+import { searchArticles, searchArticlesForStaff, SEARCH_TUNING } from './search';
 
 let db: Db;
 let news: { id: number; slug: string };
@@ -183,39 +185,6 @@ describe('common words: only the newest matches are ranked', () => {
 });
 
 describe('the window of newest days (article_search_facets in the search index)', () => {
-  it('covers a span with whole years and months where they fit and single days at the edges', () => {
-    const day = (iso: string) => Math.round((Date.parse(iso) - Date.UTC(2000, 0, 1)) / DAY);
-    const month = (y: number, m: number) => y * 12 + m - 1;
-    expect(periodLexemes('p', new Date('2024-12-30T15:00:00Z'), new Date('2026-02-02T08:00:00Z'))).toEqual([
-      `pd${day('2024-12-30')}`,
-      `pd${day('2024-12-31')}`,
-      'py2025',
-      `pm${month(2026, 1)}`,
-      `pd${day('2026-02-01')}`,
-      `pd${day('2026-02-02')}`,
-    ]);
-    // A month that has not ended is asked for day by day; staff windows follow modified_at ('m').
-    expect(periodLexemes('m', new Date('2026-03-01T00:00:00Z'), new Date('2026-03-03T23:59:59Z'))).toEqual([
-      `md${day('2026-03-01')}`,
-      `md${day('2026-03-02')}`,
-      `md${day('2026-03-03')}`,
-    ]);
-  });
-
-  it('asks for a long window in whole months or years, few keys for GIN to advance', () => {
-    const upper = new Date('2026-11-28T10:00:00Z');
-    const short = windowLexemes('p', Date.parse('2026-11-20T00:00:00Z'), upper);
-    expect(short.lexemes).toHaveLength(9);
-    expect(short.startMs).toBe(Date.parse('2026-11-20T00:00:00Z'));
-    // 100 days: from the start of August, in months (the current one whole; the scope drops what is not yet due).
-    const months = windowLexemes('p', Date.parse('2026-08-20T00:00:00Z'), upper);
-    expect(months.startMs).toBe(Date.parse('2026-08-01T00:00:00Z'));
-    expect(months.lexemes).toEqual([2026 * 12 + 7, 2026 * 12 + 8, 2026 * 12 + 9, 2026 * 12 + 10].map((m) => `pm${m}`));
-    // Three years: whole years.
-    const years = windowLexemes('m', Date.parse('2023-06-01T00:00:00Z'), upper);
-    expect(years).toEqual({ lexemes: ['my2023', 'my2024', 'my2025', 'my2026'], startMs: Date.parse('2023-01-01T00:00:00Z') });
-  });
-
   it('names the same days, months and years as the database function the index is built on', async () => {
     const instants = ['1999-12-31T23:59:59Z', '2000-01-01T00:00:00Z', '2024-02-29T12:00:00Z', '2025-12-31T23:59:59.999Z', '2026-11-28T00:00:00.001Z'];
     for (const iso of instants) {
@@ -287,11 +256,6 @@ describe('prefix fallback', () => {
     await db.update(articles).set({ bodyText: 'Two quokkas and a numbat.' }).where(eq(articles.id, row.id));
     expect(headlines(await find('numba'))).toEqual(['Quokkas sighted on the breakwater']);
   });
-
-  it('builds prefixes from the positive words only', () => {
-    expect(prefixWords('harbo -wall OR "sea de"')).toEqual(['harbo', 'sea']);
-    expect(prefixWords('a b')).toEqual([]);
-  });
 });
 
 describe('bad input never fails', () => {
@@ -342,25 +306,11 @@ describe('bad input never fails', () => {
     expect(Number(row!.n)).toBeGreaterThan(10);
   });
 
-  it('normalises control characters and broken surrogates away', () => {
-    expect(normaliseQuery('a\u0000b\u0007c\ud800d').text).toBe('a b c d');
-    expect(normaliseQuery(['x', 'y']).text).toBe('x');
-    expect(normaliseQuery(undefined).text).toBe('');
-  });
-
   it('returns markup in articles as plain text, never as HTML', async () => {
     await story({ headline: 'Tern <b>colony</b> <script>alert(1)</script>', body: 'Terns <img src=x onerror=alert(1)> nest here.' });
     const [hit] = (await find('tern')).hits;
     expect(hit!.headline.map((s) => s.text).join('')).toBe('Tern <b>colony</b> <script>alert(1)</script>');
     expect(hit!.snippet.map((s) => s.text).join('')).toContain('<img src=x onerror=alert(1)>');
-  });
-
-  it('splits highlighted text into runs', () => {
-    expect(toSegments('a \uE000b\uE001 c')).toEqual([
-      { text: 'a ', mark: false },
-      { text: 'b', mark: true },
-      { text: ' c', mark: false },
-    ]);
   });
 });
 

@@ -5,7 +5,23 @@ import { getDb } from '../client';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
-import { dateFormat } from '../../lib/dates';
+import {
+  firstLexeme,
+  MARK_END,
+  MARK_START,
+  normaliseQuery,
+  phraseAsWords,
+  prefixWords,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  searchPageNumber,
+  startOfDayInZone,
+  toSegments,
+  tsqueryProblem,
+  type SearchProblem,
+  type Segment,
+} from '../../lib/search-query';
+import { DAY_MS, estimatedTotal, firstWindowMs, newestWindow, roundEstimate, widenedWindowMs } from '../../lib/search-window';
 
 // Site search on PostgreSQL full-text search. Matching uses `articles.search` (headline A,
 // standfirst B, the whole body C) through its GIN index; ranking uses `articles.search_lead`
@@ -21,11 +37,9 @@ import { dateFormat } from '../../lib/dates';
 // widens until it holds SEARCH_TUNING.pool / 2 matches (the count is then an estimate); a window
 // that would span everything ranks every match. The prefix fallback looks its prefixes up in
 // search_words and searches the whole words it finds.
-// See docs/decisions/2026-11-28-site-search.md.
+// What a person typed is read, and results are highlighted, by the pure lib/search-query.ts; the
+// window arithmetic is lib/search-window.ts. See docs/decisions/2026-11-28-site-search.md.
 
-export const SEARCH_MAX_QUERY_LENGTH = 200;
-export const SEARCH_PAGE_SIZE = 20;
-export const SEARCH_MAX_PAGE = 25;
 /** How much work a query may do. Tests shrink these to exercise the common-word path on a few rows. */
 export const SEARCH_TUNING = {
   /** How many of the newest matches a common query ranks (at least half of this). */
@@ -35,10 +49,7 @@ export const SEARCH_TUNING = {
   /** The staff list without a query counts exactly up to this many articles; beyond, the planner estimates. */
   listCountCap: 1000,
 };
-const DAY_MS = 86_400_000;
 const YEAR_SECONDS = 31_557_600;
-/** Day 0 of article_search_facets' day numbers (migrations 0005, 0007). */
-const PERIOD_EPOCH = Date.UTC(2000, 0, 1);
 /**
  * The search index's second column (migration 0007): period lexemes ('pd<day>', 'pm<month>',
  * 'py<year>' of published_at; 'md', 'mm', 'my' of modified_at), 'c<id>' for the creator and the
@@ -50,9 +61,7 @@ function hasFacet(query: string): SQL {
   return sql`${FACETS} @@ ${query}::tsquery`;
 }
 
-/** Private-use characters that mark highlighted words in ts_headline's output; stripped from the input first. */
-const MARK_START = '\uE000';
-const MARK_END = '\uE001';
+/** ts_headline marks matches with lib/search-query's MARK_START and MARK_END, which toSegments splits at. */
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 /**
  * ts_headline parses all the text it is given, so it gets a slice: SNIPPET_SPAN characters from a
@@ -63,80 +72,7 @@ const SNIPPET_SPAN = 700;
 const SNIPPET_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=" … "`;
 
 // ---------------------------------------------------------------------------------------------
-// Input
-
-export type NormalisedQuery = { text: string; trimmed: boolean };
-
-/**
- * What a person typed, made safe to search for: one string (the first, if the URL repeated the
- * parameter), no NUL or other control characters, no broken surrogate pairs, Unicode NFC, single
- * spaces, and at most SEARCH_MAX_QUERY_LENGTH characters (cut at a word break where there is one).
- */
-export function normaliseQuery(raw: unknown): NormalisedQuery {
-  const first = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof first !== 'string') return { text: '', trimmed: false };
-  // Long input is cut before any work on it, so 10,000 characters cost no more than 200.
-  const head = first.length > SEARCH_MAX_QUERY_LENGTH * 8 ? first.slice(0, SEARCH_MAX_QUERY_LENGTH * 8) : first;
-  const clean = head
-    .toWellFormed()
-    .replace(/[\u0000-\u001f\u007f-\u009f\uE000\uE001\uFFFD]/g, ' ')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = Array.from(clean);
-  if (chars.length <= SEARCH_MAX_QUERY_LENGTH && head.length === first.length) return { text: clean, trimmed: false };
-  let cut = chars.slice(0, SEARCH_MAX_QUERY_LENGTH).join('');
-  const lastSpace = cut.lastIndexOf(' ');
-  if (chars.length > SEARCH_MAX_QUERY_LENGTH && lastSpace > SEARCH_MAX_QUERY_LENGTH * 0.75) cut = cut.slice(0, lastSpace);
-  return { text: cut.trim(), trimmed: true };
-}
-
-/** The words of a search to look for as prefixes: positive words of 3 to 60 letters or digits, at most 8. */
-export function prefixWords(text: string): string[] {
-  const positive = text.replace(/(^|\s)-\S+/g, ' ').replace(/\bOR\b/g, ' ');
-  const words = (positive.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .map((w) => w.toLowerCase())
-    .filter((w) => Array.from(w).length >= 3 && Array.from(w).length <= 60);
-  return [...new Set(words)].slice(0, 8);
-}
-
-/** A yyyy-mm-dd date that exists, or null. */
-export function parseDay(value: unknown): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2999 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return value;
-}
-
-/** The instant a calendar day starts in a time zone. */
-export function startOfDayInZone(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const offsetAt = (ms: number) => {
-    const parts = dateFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
-}
-
-// ---------------------------------------------------------------------------------------------
 // Results
-
-/** A run of text, highlighted when `mark` is true (rendered as <mark>; never as HTML). */
-export type Segment = { text: string; mark: boolean };
-
-export type SearchProblem =
-  /** Nothing to search for. */
-  | 'empty'
-  /** Only words too common to search for ("the", "and") or only punctuation. */
-  | 'stopwords'
-  /** Only words to leave out ("-budget"): there is nothing to look for. */
-  | 'negative-only'
-  /** PostgreSQL could not read the query at all. */
-  | 'unreadable';
 
 type Outcome = {
   /** The query as searched, after trimming. */
@@ -176,30 +112,6 @@ export type StaffSearchHit = {
 };
 
 export type StaffSearchResult = Outcome & { hits: StaffSearchHit[] };
-
-/** Splits ts_headline output at the markers into plain and highlighted runs. */
-export function toSegments(marked: string): Segment[] {
-  const out: Segment[] = [];
-  let mark = false;
-  let text = '';
-  const push = () => {
-    if (!text) return;
-    const last = out.at(-1);
-    if (last && last.mark === mark) last.text += text;
-    else out.push({ text, mark });
-    text = '';
-  };
-  for (const ch of marked) {
-    if (ch === MARK_START || ch === MARK_END) {
-      push();
-      mark = ch === MARK_START;
-    } else {
-      text += ch;
-    }
-  }
-  push();
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The engine, shared by reader and staff search
@@ -289,66 +201,6 @@ async function probe(db: Executor, scope: Scope, tsquery: SQL, known?: ScopeFigu
   return { nodes: Number(row?.nodes ?? 0), tree: String(row?.tree ?? 'T'), text: String(row?.text ?? ''), rate: num(row?.rate), oldest_ms: num(row?.oldest_ms) };
 }
 
-/**
- * The period lexemes of article_search_facets (migration 0007) that cover the UTC days from `from` to
- * `to`: whole years and months where they fit, single days at the edges (at most about 90).
- */
-export function periodLexemes(prefix: 'p' | 'm', from: Date, to: Date): string[] {
-  const dayOf = (ms: number) => Math.floor((ms - PERIOD_EPOCH) / DAY_MS);
-  const out: string[] = [];
-  const last = dayOf(to.getTime());
-  for (let d = dayOf(from.getTime()); d <= last; ) {
-    const date = new Date(PERIOD_EPOCH + d * DAY_MS);
-    const [y, m, firstOfMonth] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() === 1];
-    const nextYear = dayOf(Date.UTC(y + 1, 0, 1));
-    const nextMonth = dayOf(Date.UTC(y, m + 1, 1));
-    if (firstOfMonth && m === 0 && nextYear - 1 <= last) {
-      out.push(`${prefix}y${y}`);
-      d = nextYear;
-    } else if (firstOfMonth && nextMonth - 1 <= last) {
-      out.push(`${prefix}m${y * 12 + m}`);
-      d = nextMonth;
-    } else {
-      out.push(`${prefix}d${d}`);
-      d += 1;
-    }
-  }
-  return out;
-}
-
-function problemOf(analysis: Probe): SearchProblem | null {
-  if (analysis.nodes === 0) return 'stopwords';
-  // querytree() keeps what an index can look for; 'T' means only negations are left.
-  if (analysis.tree === 'T') return 'negative-only';
-  return null;
-}
-
-/** The first word the query looks for (not one it leaves out), as a lexeme: where the snippet starts looking. */
-export function firstLexeme(tsqueryText: string): string {
-  const m = /(?:^|[^!])'((?:[^']|'')+)'/.exec(tsqueryText);
-  return m ? m[1]!.replace(/''/g, "'") : '';
-}
-
-/**
- * The window from `startMs` to `upper` as period lexemes, and where it really starts. GIN advances
- * every lexeme of the window at each candidate, so a long window is asked for in whole months
- * (from 45 days) or whole years (from two years), its start rounded down: a little more to rank,
- * far fewer keys. Its newest end is always a whole month or year, or days: what lies after
- * `upper` (scheduled articles, a "to" date) is excluded by the scope anyway.
- */
-export function windowLexemes(prefix: 'p' | 'm', startMs: number, upper: Date): { lexemes: string[]; startMs: number } {
-  const days = (upper.getTime() - startMs) / DAY_MS;
-  if (days <= 45) return { lexemes: periodLexemes(prefix, new Date(startMs), upper), startMs };
-  const start = new Date(startMs);
-  const [y, m] = [upper.getUTCFullYear(), upper.getUTCMonth()];
-  if (days <= 730) {
-    const from = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
-    return { lexemes: periodLexemes(prefix, new Date(from), new Date(Date.UTC(y, m + 1, 0))), startMs: from };
-  }
-  const from = Date.UTC(start.getUTCFullYear(), 0, 1);
-  return { lexemes: periodLexemes(prefix, new Date(from), new Date(Date.UTC(y, 11, 31))), startMs: from };
-}
-
 async function rankWindow(
   db: Executor,
   scope: Scope,
@@ -404,14 +256,14 @@ async function runEngine(db: Executor, scope: Scope, tsquery: SQL, page: number,
  * matches or would span every article in scope, when every match is ranked and counted exactly.
  */
 async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number, pageSize: number): Promise<EngineResult> {
-  const problem = problemOf(found);
+  const problem = tsqueryProblem(found);
   if (problem) return { ranked: [], total: 0, totalIsEstimate: false, problem };
 
   const q = sql`${found.text}::tsquery`;
   const match = sql`articles.search @@ ${q}`;
   // Ranking a phrase query costs ts_rank_cd about 100 µs a row (it works through the phrase's
   // positions); the match has already checked the order, so the words alone rank it.
-  const rankQ = sql`${found.text.replace(/ <(?:-|\d+)> /g, ' & ')}::tsquery`;
+  const rankQ = sql`${phraseAsWords(found.text)}::tsquery`;
   const lexeme = firstLexeme(found.text);
   const offset = (page - 1) * pageSize;
   const need = offset + pageSize;
@@ -425,10 +277,10 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
   const rate = found.rate ?? 0;
   const upperMs = scope.upper.getTime();
   const oldestMs = found.oldest_ms ?? upperMs;
-  let windowMs = rate > 0 ? SEARCH_TUNING.firstWindow / rate : 30 * DAY_MS;
+  let windowMs = firstWindowMs(rate, SEARCH_TUNING.firstWindow);
   for (let attempt = 0; attempt < 8; attempt++) {
     // Whole UTC days (or months, or years), as the index holds them.
-    const window = windowLexemes(scope.periods, PERIOD_EPOCH + Math.floor((upperMs - windowMs - PERIOD_EPOCH) / DAY_MS) * DAY_MS, scope.upper);
+    const window = newestWindow(scope.periods, windowMs, scope.upper);
     const startMs = window.startMs;
     if (startMs <= oldestMs) break;
     const lexemes = window.lexemes.map((l) => `'${l}'`).join(' | ');
@@ -437,14 +289,10 @@ async function rankProbed(db: Executor, scope: Scope, found: Probe, page: number
     const ranked = await rankWindow(db, scope, match, q, rankQ, lexeme, inDays, pageSize, offset, enough);
     const inWindow = ranked[0]?.total ?? 0;
     if (inWindow >= enough) {
-      // The matches in the window, scaled to the whole span by its share of the time (articles
-      // come at a roughly steady rate): "About N results".
-      const share = Math.min(1, (upperMs - startMs) / Math.max(DAY_MS, upperMs - oldestMs));
-      return { ranked, total: roundEstimate(Math.round(inWindow / share)), totalIsEstimate: true, problem: null };
+      return { ranked, total: estimatedTotal(inWindow, startMs, upperMs, oldestMs), totalIsEstimate: true, problem: null };
     }
-    // Too few: widen by the density measured (at most 16 times, so a word common only in older
-    // years does not pull in a huge window at once).
-    windowMs = (upperMs - startMs) * Math.min(16, Math.max(2, inWindow > 0 ? (1.3 * pool) / inWindow : 16));
+    // Too few: widen by the density measured.
+    windowMs = widenedWindowMs(startMs, upperMs, inWindow, pool);
   }
   return everything();
 }
@@ -492,13 +340,6 @@ async function estimateRows(db: Executor, query: SQL): Promise<number> {
   return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
 }
 
-/** Two significant figures: "about 12,000", not "about 12,347". */
-function roundEstimate(n: number): number {
-  if (n < 100) return Math.round(n);
-  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
-  return Math.round(n / magnitude) * magnitude;
-}
-
 /** SQLSTATEs that mean "this input cannot be searched for", not "the database is in trouble". */
 function isInputError(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code ?? '');
@@ -513,7 +354,7 @@ async function search(
   scope: (db: Executor) => Scope,
 ): Promise<{ outcome: Omit<Outcome, 'page' | 'pageCount'> & { page: number; pageCount: number }; ranked: Ranked[] }> {
   const { text, trimmed } = normaliseQuery(input.q);
-  const page = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(Number(input.page) || 1)));
+  const page = searchPageNumber(input.page);
   const base = { query: text, trimmed, page, pageCount: 0, total: 0, totalIsEstimate: false };
   if (!text) return { outcome: { ...base, mode: 'exact', problem: 'empty' }, ranked: [] };
 

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm, type SearchFormValues } from '@/components/site/search-form';
 import { SearchPager, SearchResults } from '@/components/site/search-results';
-import { listSearchAuthors, normaliseQuery, parseDay, searchArticles, SEARCH_MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE, type SearchResult } from '@/db/queries/search';
+import { listSearchAuthors, searchArticles, type SearchResult } from '@/db/queries/search';
 import { getSiteSettings, listSections } from '@/db/queries/settings';
+import { normaliseQuery, parseDay, SEARCH_MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE } from '@/lib/search-query';
 import { isSlug } from '@/lib/urls';
 
 // Site search. Rendered on every request (it reads searchParams); never indexed by search engines.
