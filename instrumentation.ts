@@ -3,7 +3,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Comments take the client's address from the socket, which route handlers cannot see: first
-  // thing, every request gets a header naming it (lib/comments/client-address.ts).
+  // thing, every request gets a header naming it (server/comments/client-address.ts).
   const { installPeerAddressHeader } = await import('./server/comments/client-address');
   installPeerAddressHeader();
   // Sessions need a signing secret: production refuses to start without AUTH_SECRET; the demo

@@ -31,7 +31,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   images: { unoptimized: true },
   // forbidden() and unauthorized(): dashboard pages, server actions and route handlers answer a
-  // lower role with a real 403 (see lib/auth/session.ts).
+  // lower role with a real 403 (see server/auth/session.ts).
   // isrFlushToDisk: false keeps Next's page and data caches in memory only. On disk they outlive the
   // process and are read back by the next one, even against another database (a reset demo, the
   // next test run) or after changes it never heard of; in memory a restart starts clean and tag

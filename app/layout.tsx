@@ -7,7 +7,7 @@ import './globals.css';
 export const metadata: Metadata = {
   metadataBase: new URL(process.env.SITE_URL ?? 'http://localhost:3000'),
   // Closed by default: the dashboard, sign-in, search and error pages stay out of search engines,
-  // and each reader page opens itself with its own metadata (lib/seo/page-metadata.ts).
+  // and each reader page opens itself with its own metadata (server/seo/page-metadata.ts).
   robots: { index: false, follow: true },
 };
 

@@ -1,6 +1,6 @@
 // Starts Varnish (Debian's varnishd) in front of a backend with the project's VCL
 // (deploy/varnish/broadsheet.vcl), on its own port and working folder, in its own process group so
-// its CPU can be measured. Used by the reader benchmark and lib/shared-cache.test.ts. Returns null
+// its CPU can be measured. Used by the reader benchmark and server/cache/http-purge.test.ts. Returns null
 // when varnishd is not installed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

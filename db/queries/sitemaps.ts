@@ -13,7 +13,7 @@ import { isLive } from './conditions';
 /**
  * The article's last significant change: first publication, the last update shown to readers, or
  * the last correction, whichever is latest. The same rule as dateModified in its JSON-LD
- * (lib/seo/structured-data.ts articleModifiedAt), so the sitemap and the page agree.
+ * (server/seo/structured-data.ts articleModifiedAt), so the sitemap and the page agree.
  */
 const articleLastmod = sql`greatest(coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}), ${articles.updatedAt}, (select max(${corrections.publishedAt}) from ${corrections} where ${corrections.articleId} = ${articles.id}))`;
 

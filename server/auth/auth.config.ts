@@ -9,7 +9,7 @@ const DAY = 86_400;
 export const authConfig = {
   pages: { signIn: '/signin', error: '/signin' },
   // Credentials sign-in only works with JWT sessions. Revocation is our own check: every request
-  // compares the token's session version with the staff row (lib/auth/session.ts).
+  // compares the token's session version with the staff row (server/auth/session.ts).
   session: { strategy: 'jwt', maxAge: Number(process.env.SESSION_MAX_AGE_SECONDS ?? 14 * DAY) },
   // Self-hosted behind `next start`: the host header is the site's own unless AUTH_URL says otherwise.
   trustHost: true,

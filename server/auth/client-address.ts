@@ -1,7 +1,7 @@
 import { clientAddressOf } from '../comments/client-address';
 
 // The client's network address, for sign-in throttling: the same rule as the comment flood limits
-// (lib/comments/client-address.ts): the socket's address, or behind a proxy listed in
+// (server/comments/client-address.ts): the socket's address, or behind a proxy listed in
 // TRUSTED_PROXIES the address it reports. Without the socket hook (a custom server), the last
 // X-Forwarded-For entry is the best there is; the per-account limit holds either way.
 export function clientAddress(headers: Headers): string {

@@ -7,7 +7,7 @@ import { purgeSharedCaches } from './http-purge';
  * Expires the given cache tags at once ({ expire: 0 }): the next reader gets a fresh page, never a
  * stale one, so a correction is visible within a second. Also forgets this process's resolved
  * article routes, so a moved or withdrawn article answers 301 or 410 on the next request, and
- * empties any shared HTTP cache in front of the app (lib/shared-cache.ts). The purge is sent at
+ * empties any shared HTTP cache in front of the app (server/cache/http-purge.ts). The purge is sent at
  * once and takes milliseconds; it is not awaited, so no editor waits on a cache.
  */
 export function expireTags(tags: Iterable<string>): void {

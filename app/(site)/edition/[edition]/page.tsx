@@ -8,7 +8,7 @@ import { FrontPageJsonLd } from '@/components/site/structured-data';
 import { frontPageMetadata } from '@/server/seo/page-metadata';
 import { sectionPath } from '@/lib/urls';
 
-// "/" is rewritten here (next.config.js) so the build never renders it: it is rendered on the
+// "/" is rewritten here (next.config.ts) so the build never renders it: it is rendered on the
 // first visit, cached, and refreshed when an article changes or after five minutes.
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
