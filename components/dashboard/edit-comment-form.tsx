@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { editCommentAction, type EditCommentState } from '@/app/(dashboard)/dashboard/_actions/comments';
+import type { EditCommentState, editCommentAction } from '@/app/(dashboard)/dashboard/_actions/comments';
 
 // Editing a comment's name and text. Errors come back per field and the form keeps the text.
-export function EditCommentForm({ id, name, body }: { id: number; name: string; body: string }) {
-  const [state, action, pending] = useActionState<EditCommentState, FormData>(editCommentAction, { fieldErrors: {}, name, body });
+export function EditCommentForm({ id, name, body, action }: { id: number; name: string; body: string; action: typeof editCommentAction }) {
+  const [state, formAction, pending] = useActionState<EditCommentState, FormData>(action, { fieldErrors: {}, name, body });
   return (
-    <form action={action} className="form">
+    <form action={formAction} className="form">
       <input type="hidden" name="id" value={id} />
       <p className="form__notice" role="status">
         {state.saved ? 'Saved. The article shows the new text now.' : ''}

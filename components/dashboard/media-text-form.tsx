@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateMediaTextAction, type MediaTextState } from '@/app/(dashboard)/dashboard/_actions/media';
+import type { MediaTextState, updateMediaTextAction } from '@/app/(dashboard)/dashboard/_actions/media';
 
-export function MediaTextForm({ id, alt, caption, credit }: { id: number; alt: string; caption: string; credit: string }) {
-  const [state, action, pending] = useActionState<MediaTextState, FormData>(updateMediaTextAction, { error: null, saved: false });
+export function MediaTextForm({ id, alt, caption, credit, action }: { id: number; alt: string; caption: string; credit: string; action: typeof updateMediaTextAction }) {
+  const [state, formAction, pending] = useActionState<MediaTextState, FormData>(action, { error: null, saved: false });
   return (
-    <form action={action} className="form" style={{ gap: '0.4rem' }}>
+    <form action={formAction} className="form" style={{ gap: '0.4rem' }}>
       <input type="hidden" name="id" value={id} />
       <div className="field">
         <label htmlFor={`alt-${id}`}>Alt text</label>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createArticleAction, type CreateArticleState } from '@/app/(dashboard)/dashboard/_actions/articles';
+import type { CreateArticleState, createArticleAction } from '@/app/(dashboard)/dashboard/_actions/articles';
 
-export function NewArticleForm({ sections }: { sections: { id: number; name: string }[] }) {
-  const [state, action, pending] = useActionState<CreateArticleState, FormData>(createArticleAction, { fieldErrors: {}, headline: '', sectionId: '' });
+export function NewArticleForm({ sections, action }: { sections: { id: number; name: string }[]; action: typeof createArticleAction }) {
+  const [state, formAction, pending] = useActionState<CreateArticleState, FormData>(action, { fieldErrors: {}, headline: '', sectionId: '' });
   return (
-    <form className="form" action={action}>
+    <form className="form" action={formAction}>
       <p className="form__error" role="alert">
         {state.fieldErrors.form ?? ''}
       </p>

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addCorrectionAction, createPreviewLinkAction, type CorrectionState, type PreviewLinkState } from '@/app/(dashboard)/dashboard/_actions/sharing';
+import type { CorrectionState, PreviewLinkState, addCorrectionAction, createPreviewLinkAction } from '@/app/(dashboard)/dashboard/_actions/sharing';
 
-export function PreviewLinkForm({ articleId, hours }: { articleId: number; hours: number }) {
-  const [state, action, pending] = useActionState<PreviewLinkState, FormData>(createPreviewLinkAction, { url: null, expiresAt: null, error: null });
+export function PreviewLinkForm({ articleId, hours, action }: { articleId: number; hours: number; action: typeof createPreviewLinkAction }) {
+  const [state, formAction, pending] = useActionState<PreviewLinkState, FormData>(action, { url: null, expiresAt: null, error: null });
   const full = state.url ? `${typeof window === 'undefined' ? '' : window.location.origin}${state.url}` : null;
   return (
-    <form action={action} className="form">
+    <form action={formAction} className="form">
       <input type="hidden" name="articleId" value={articleId} />
       <button type="submit" className="button" disabled={pending}>
         Create a secret preview link ({hours} hours)
@@ -25,10 +25,10 @@ export function PreviewLinkForm({ articleId, hours }: { articleId: number; hours
   );
 }
 
-export function CorrectionForm({ articleId }: { articleId: number }) {
-  const [state, action, pending] = useActionState<CorrectionState, FormData>(addCorrectionAction, { error: null, done: false, body: '' });
+export function CorrectionForm({ articleId, action }: { articleId: number; action: typeof addCorrectionAction }) {
+  const [state, formAction, pending] = useActionState<CorrectionState, FormData>(action, { error: null, done: false, body: '' });
   return (
-    <form action={action} className="form">
+    <form action={formAction} className="form">
       <input type="hidden" name="articleId" value={articleId} />
       <div className="field">
         <label htmlFor="correction-kind">Kind</label>

@@ -3,6 +3,7 @@ import { MediaUploader } from '@/components/dashboard/media-uploader';
 import { listMedia } from '@/db/queries/media';
 import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
+import { updateMediaTextAction } from '../_actions/media';
 
 export const metadata = { title: 'Media' };
 
@@ -31,7 +32,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               {m.width}×{m.height}, {m.mimeType.replace('image/', '')}
               {m.uploadedBy ? `, by ${m.uploadedBy}` : ''}
             </p>
-            <MediaTextForm id={m.id} alt={m.alt} caption={m.caption} credit={m.credit} />
+            <MediaTextForm id={m.id} alt={m.alt} caption={m.caption} credit={m.credit} action={updateMediaTextAction} />
           </li>
         ))}
       </ul>

@@ -6,7 +6,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import type { ArticleStatus } from '@/lib/domain';
 import type { StaffSession } from '@/server/auth/session';
 import { canOnArticle, type ArticleSubject } from '@/lib/permissions';
-import { revokePreviewLinkAction } from '../../_actions/sharing';
+import { addCorrectionAction, createPreviewLinkAction, revokePreviewLinkAction } from '../../_actions/sharing';
 
 /** Sharing a preview and publishing corrections: below the editor, server-rendered forms. */
 export async function ArticleSidePanels({ articleId, me, subject, status }: { articleId: number; me: StaffSession; subject: ArticleSubject; status: ArticleStatus }) {
@@ -21,7 +21,7 @@ export async function ArticleSidePanels({ articleId, me, subject, status }: { ar
         <section className="panel" aria-labelledby="share-heading">
           <h2 id="share-heading">Preview links</h2>
           <p className="muted">Anyone with a link can read this article as it is now, without an account, until it expires or you revoke it.</p>
-          <PreviewLinkForm articleId={articleId} hours={previewLinkHours()} />
+          <PreviewLinkForm articleId={articleId} hours={previewLinkHours()} action={createPreviewLinkAction} />
           {links.length ? (
             <ul>
               {links.map((l) => {
@@ -49,7 +49,7 @@ export async function ArticleSidePanels({ articleId, me, subject, status }: { ar
       {canCorrect ? (
         <section className="panel" aria-labelledby="correct-heading">
           <h2 id="correct-heading">Add a correction</h2>
-          <CorrectionForm articleId={articleId} />
+          <CorrectionForm articleId={articleId} action={addCorrectionAction} />
         </section>
       ) : null}
     </div>

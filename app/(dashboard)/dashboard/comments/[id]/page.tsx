@@ -7,7 +7,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
 import { CommentStatusBadge } from '../../../../../components/ui/comment-status-badge';
-import { moderateCommentsAction } from '../../_actions/comments';
+import { editCommentAction, moderateCommentsAction } from '../../_actions/comments';
 
 export const metadata = { title: 'Edit comment' };
 
@@ -65,7 +65,7 @@ export default async function EditCommentPage({ params }: Props) {
         ) : null}
       </form>
       <h2>Edit</h2>
-      <EditCommentForm id={c.id} name={c.authorName} body={c.body} />
+      <EditCommentForm id={c.id} name={c.authorName} body={c.body} action={editCommentAction} />
     </div>
   );
 }
