@@ -3,12 +3,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
+import type {
   editingHeartbeatAction,
   saveArticleAction,
   transitionArticleAction,
-  type SaveActionResult,
-  type TransitionActionResult,
+  SaveActionResult,
+  TransitionActionResult,
 } from '@/app/(dashboard)/dashboard/_actions/articles';
 import type { ConflictInfo, Transition } from '@/db/mutations/articles';
 import type { ArticleStatus } from '@/lib/domain';
@@ -45,6 +45,9 @@ type Props = {
   locale: string;
   autosaveMs: number;
   heartbeatMs: number;
+  saveAction: typeof saveArticleAction;
+  transitionAction: typeof transitionArticleAction;
+  heartbeatAction: typeof editingHeartbeatAction;
 };
 
 type SaveState =
@@ -100,7 +103,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 export function ArticleEditor(props: Props) {
   const router = useRouter();
-  const { articleId, permissions } = props;
+  const { articleId, permissions, saveAction, transitionAction, heartbeatAction } = props;
   const [draft, setDraft] = useState<ArticleDraft>(props.initialDraft);
   const [version, setVersion] = useState(props.initialVersion);
   const [status, setStatus] = useState<ArticleStatus>(props.initialStatus);
@@ -123,6 +126,12 @@ export function ArticleEditor(props: Props) {
   const savingRef = useRef<Promise<boolean> | null>(null);
   draftRef.current = draft;
   versionRef.current = version;
+  // The server actions arrive as props, and each refresh of the page hands over new functions for
+  // the same actions: the timers read the latest through refs instead of restarting.
+  const saveActionRef = useRef(saveAction);
+  const heartbeatActionRef = useRef(heartbeatAction);
+  saveActionRef.current = saveAction;
+  heartbeatActionRef.current = heartbeatAction;
 
   // A published or scheduled article is live (or about to be): changes wait for "Update" rather
   // than going out half-typed. Drafts save themselves.
@@ -139,7 +148,7 @@ export function ArticleEditor(props: Props) {
         setSaveState({ kind: 'saving' });
         let result: SaveActionResult;
         try {
-          result = await saveArticleAction(articleId, versionRef.current, sent);
+          result = await saveActionRef.current(articleId, versionRef.current, sent);
         } catch {
           setSaveState({ kind: navigator.onLine ? 'error' : 'offline', ...(navigator.onLine ? { message: 'Saving failed; your changes are kept in this browser. Retrying shortly.' } : {}) } as SaveState);
           return false;
@@ -275,7 +284,7 @@ export function ArticleEditor(props: Props) {
     let stopped = false;
     const beat = async () => {
       try {
-        const { others: names } = await editingHeartbeatAction(articleId);
+        const { others: names } = await heartbeatActionRef.current(articleId);
         if (!stopped) setOthers(names);
       } catch {
         // Offline: presence simply pauses.
@@ -320,7 +329,7 @@ export function ArticleEditor(props: Props) {
       const iso = transition === 'schedule' ? fromLocalInput(publishAt) : null;
       let result: TransitionActionResult;
       try {
-        result = await transitionArticleAction({ articleId, transition, publishAt: iso ?? undefined, override });
+        result = await transitionAction({ articleId, transition, publishAt: iso ?? undefined, override });
       } catch {
         setOutcome({ message: 'The newsroom could not be reached; nothing was changed. Try again.' });
         return;

@@ -7,6 +7,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
 import { requireRole } from '@/server/auth/session';
 import { canOnArticle } from '@/lib/permissions';
+import { editingHeartbeatAction, saveArticleAction, transitionArticleAction } from '../../_actions/articles';
 import { ArticleSidePanels } from './side-panels';
 
 type Props = { params: Promise<{ id: string }> };
@@ -60,6 +61,9 @@ export default async function EditArticlePage({ params }: Props) {
         locale={settings.locale}
         autosaveMs={Number(process.env.AUTOSAVE_DELAY_MS ?? 3000)}
         heartbeatMs={Number(process.env.PRESENCE_HEARTBEAT_SECONDS ?? 15) * 1000}
+        saveAction={saveArticleAction}
+        transitionAction={transitionArticleAction}
+        heartbeatAction={editingHeartbeatAction}
       />
       <ArticleSidePanels articleId={article.id} me={me} subject={subject} status={article.status} />
     </div>
