@@ -104,3 +104,40 @@ export const emptyDraft = (headline = ''): ArticleDraft => ({
   commentsCloseAt: null,
   embargoUntil: null,
 });
+
+/** The article's own columns the editor edits, as a database row holds them (dates as dates). */
+export type ArticleDraftColumns = Omit<ArticleDraft, 'tags' | 'authorIds' | 'commentsCloseAt' | 'embargoUntil'> & {
+  commentsCloseAt: Date | null;
+  embargoUntil: Date | null;
+};
+
+/**
+ * An article row, with its tag names and its authors in byline order, in the shape the editor
+ * edits. Copied field by field: a row carries more than a draft (status, paths, body text), and
+ * the draft goes to the browser and into revisions.
+ */
+export function draftFromArticle(row: ArticleDraftColumns, related: { tags: string[]; authorIds: number[] }): ArticleDraft {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    headline: row.headline,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    sectionId: row.sectionId,
+    tags: related.tags,
+    authorIds: related.authorIds,
+    bylineText: row.bylineText,
+    wireInitials: row.wireInitials,
+    wireAgencies: row.wireAgencies,
+    featuredImageId: row.featuredImageId,
+    featuredAlt: row.featuredAlt,
+    featuredCaption: row.featuredCaption,
+    featuredCredit: row.featuredCredit,
+    body: row.body,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    canonicalUrl: row.canonicalUrl,
+    commentMode: row.commentMode,
+    commentsCloseAt: iso(row.commentsCloseAt),
+    embargoUntil: iso(row.embargoUntil),
+  };
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { bodyToText } from '../../lib/article-body';
-import { articleDraftSchema, fieldErrors, type ArticleDraft } from '../../lib/article-draft';
+import { articleDraftSchema, draftFromArticle, fieldErrors, type ArticleDraft } from '../../lib/article-draft';
 import { publishBlockers, runChecklist, type CheckResult } from '../../lib/checklist';
 import { assertCan, assertCanOnArticle, type Actor, type ArticleAction, type ArticleSubject } from '../../lib/permissions';
 import { articlePath, slugify } from '../../lib/urls';
@@ -152,33 +152,11 @@ async function currentVersion(tx: Tx, id: number): Promise<ConflictInfo> {
       .limit(1),
   ]);
   const a = row!;
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     version: a.version,
     savedBy: rev?.name ?? null,
     savedAt: (rev?.createdAt ?? a.modifiedAt).toISOString(),
-    draft: {
-      headline: a.headline,
-      standfirst: a.standfirst,
-      slug: a.slug,
-      sectionId: a.sectionId,
-      tags: tagRows.map((t) => t.name),
-      authorIds: authorRows.map((r) => r.staffId),
-      bylineText: a.bylineText,
-      wireInitials: a.wireInitials,
-      wireAgencies: a.wireAgencies,
-      featuredImageId: a.featuredImageId,
-      featuredAlt: a.featuredAlt,
-      featuredCaption: a.featuredCaption,
-      featuredCredit: a.featuredCredit,
-      body: a.body,
-      seoTitle: a.seoTitle,
-      seoDescription: a.seoDescription,
-      canonicalUrl: a.canonicalUrl,
-      commentMode: a.commentMode,
-      commentsCloseAt: iso(a.commentsCloseAt),
-      embargoUntil: iso(a.embargoUntil),
-    },
+    draft: draftFromArticle(a, { tags: tagRows.map((t) => t.name), authorIds: authorRows.map((r) => r.staffId) }),
   };
 }
 

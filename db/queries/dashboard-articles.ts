@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { ArticleDraft } from '../../lib/article-draft';
+import { draftFromArticle, type ArticleDraft } from '../../lib/article-draft';
 import { articleListScope } from '../../lib/permissions';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags } from '../schema';
-import { type ArticleStatus, type CommentMode, type StaffRole } from '../../lib/domain';
+import { type ArticleStatus, type StaffRole } from '../../lib/domain';
 import type { Segment } from '../../lib/search-query';
 import { searchArticlesForStaff } from './search';
 
@@ -245,28 +245,7 @@ export async function getEditorArticle(id: number): Promise<EditorArticle | null
     publishedAt: iso(row.publishedAt),
     modifiedAt: row.modifiedAt.toISOString(),
     featuredImage: image[0] ?? null,
-    draft: {
-      headline: row.headline,
-      standfirst: row.standfirst,
-      slug: row.slug,
-      sectionId: row.sectionId,
-      tags: tagRows.map((t) => t.name),
-      authorIds: authorRows.map((a) => a.staffId),
-      bylineText: row.bylineText,
-      wireInitials: row.wireInitials,
-      wireAgencies: row.wireAgencies,
-      featuredImageId: row.featuredImageId,
-      featuredAlt: row.featuredAlt,
-      featuredCaption: row.featuredCaption,
-      featuredCredit: row.featuredCredit,
-      body: row.body,
-      seoTitle: row.seoTitle,
-      seoDescription: row.seoDescription,
-      canonicalUrl: row.canonicalUrl,
-      commentMode: row.commentMode as CommentMode,
-      commentsCloseAt: iso(row.commentsCloseAt),
-      embargoUntil: iso(row.embargoUntil),
-    },
+    draft: draftFromArticle(row, { tags: tagRows.map((t) => t.name), authorIds: authorRows.map((a) => a.staffId) }),
   };
 }
 
