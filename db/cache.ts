@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { connection } from 'next/server';
 import { cache } from 'react';
 
 /**
@@ -14,8 +15,13 @@ export function cachedQuery<A extends (string | number)[], R>(
   tagsFor: (...args: A) => string[],
   revalidateSeconds = 3600,
 ): (...args: A) => Promise<R> {
-  return cache((...args: A) => {
+  return cache(async (...args: A) => {
     if (!process.env.NEXT_RUNTIME) return query(...args);
+    // `next build` prerenders a page that has no dynamic segment (a plain app/(site)/x/page.tsx),
+    // and the build must never open the database. A reader query there marks the page as rendered
+    // per request instead (connection() interrupts the prerender), so such a page needs no
+    // configuration of its own; its queries are still cached here.
+    if (process.env.NEXT_PHASE === 'phase-production-build') await connection();
     return unstable_cache(() => query(...args), [name, ...args.map(String)], {
       tags: tagsFor(...args),
       revalidate: revalidateSeconds,

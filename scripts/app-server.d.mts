@@ -28,5 +28,6 @@ export function startApp(options: {
   echo?: boolean;
   timeoutMs?: number;
   host?: string;
+  cwd?: string;
 }): Promise<AppServer>;
 export function processGroupCpuMs(pgid: number): number;

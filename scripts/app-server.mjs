@@ -112,8 +112,10 @@ export async function startApp({
   // the proxy's rewrites (410, 503) for rewrites to another server and fetches them over HTTP,
   // losing their status and, for the 503 page, looping through the proxy forever.
   host = 'localhost',
+  // Another checkout of the app to serve (a test's scratch copy); distDir is inside it.
+  cwd = process.cwd(),
 }) {
-  if (!fs.existsSync(path.join(distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run scripts/build-if-needed.mjs first.`);
+  if (!fs.existsSync(path.join(cwd, distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run scripts/build-if-needed.mjs first.`);
   const childEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -135,6 +137,7 @@ export async function startApp({
   const nodeFlags = (process.env.APP_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeFlags, NEXT_BIN, 'start', '-p', String(port), '-H', host], {
     env: childEnv,
+    cwd,
     detached,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
