@@ -40,3 +40,24 @@ export function articleChangeTags(before: ArticleTagInput | null, after: Article
   }
   return [...out];
 }
+
+/** An article whose public comments changed: its id and its current slug. */
+export type CommentArticleRef = { id: number; slug: string };
+
+/**
+ * Everything a change to the public comments of these articles can alter: the thread (its first
+ * page in the article's HTML, the later no-JavaScript pages and the article's comment feed all
+ * read it under `comments`), the count in the article page's heading and structured data (read
+ * with the article itself, by slug), and the article page's own entry (its related-stories read
+ * is tagged by id, as is the comment feed). A comment nobody can see changes none of them, so a
+ * mutation passes only the articles whose approved comments changed.
+ */
+export function commentChangeTags(articles: CommentArticleRef[]): string[] {
+  const out = new Set<string>();
+  for (const a of articles) {
+    out.add(cacheTags.comments(a.id));
+    out.add(cacheTags.articleSlug(a.slug));
+    out.add(cacheTags.article(a.id));
+  }
+  return [...out];
+}

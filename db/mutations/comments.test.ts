@@ -4,6 +4,7 @@ import { DEFAULT_RULES, type CommentRules } from '../../lib/comments/config';
 import type { Db } from '../connection';
 import { countApprovedComments, exportCommenterData, listCommentsForModeration, listOwnPendingComments, listThreadPage } from '../queries/comments';
 import { articles, commentBans, comments, siteSettings } from '../schema';
+import { cacheTags } from '../tags';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { banCommenter, editComment, eraseCommenter, moderateComments, postComment, purgeCommenterTraces, type PostCommentInput } from './comments';
@@ -378,18 +379,81 @@ describe('reading the thread', () => {
   });
 });
 
+/** What a change to the live article's public comments must expire: its thread (first page, later no-JS pages, comment feed), its page read by slug (the count), and its page's own entry. */
+const liveThreadTags = () => [cacheTags.comments(live.id), cacheTags.articleSlug(live.slug), cacheTags.article(live.id)];
+const sorted = (tags: string[]) => [...tags].sort();
+
+describe('the cache tags a comment change returns', () => {
+  it('a comment published at once returns the tags of its article’s thread and page; a held one returns none', async () => {
+    const published = await postComment(input(), FAST);
+    expect(published).toMatchObject({ kind: 'created', comment: { status: 'approved' } });
+    if (published.kind !== 'created') throw new Error('expected created');
+    expect(sorted(published.expire)).toEqual(sorted(liveThreadTags()));
+
+    await setSettings({ commentPolicy: 'hold_all' });
+    const held = await postComment(input(), FAST);
+    expect(held).toMatchObject({ kind: 'created', comment: { status: 'pending' }, expire: [] });
+  });
+
+  it('a retried submission returns no tags: the first one expired them', async () => {
+    const first = input();
+    expect((await postComment(first, FAST)).kind).toBe('created');
+    expect(await postComment(first, FAST)).toMatchObject({ kind: 'replayed', expire: [] });
+  });
+
+  it('approving returns the article’s comments tag and its page tags; a change between unseen states returns none', async () => {
+    await setSettings({ commentPolicy: 'hold_all' });
+    const a = await postComment(input(), FAST);
+    const b = await postComment(input({ articleId: other.id }), FAST);
+    if (a.kind !== 'created' || b.kind !== 'created') throw new Error('expected created');
+    const approved = await moderateComments([a.comment.id], 'approve', null);
+    expect(approved.expire).toContain(cacheTags.comments(live.id));
+    expect(approved.expire).toContain(cacheTags.articleSlug(live.slug));
+    expect(sorted(approved.expire)).toEqual(sorted(liveThreadTags()));
+    // Out of "approved" changes the thread too; pending to spam, or spam to trash, does not.
+    expect(sorted((await moderateComments([a.comment.id], 'unapprove', null)).expire)).toEqual(sorted(liveThreadTags()));
+    expect(await moderateComments([b.comment.id], 'spam', null)).toEqual({ changed: 1, expire: [] });
+    expect(await moderateComments([b.comment.id], 'trash', null)).toEqual({ changed: 1, expire: [] });
+    // Two articles at once: each one's tags, once.
+    await moderateComments([b.comment.id], 'restore', null);
+    const both = await moderateComments([a.comment.id, b.comment.id], 'approve', null);
+    expect(both.expire).toHaveLength(6);
+    expect(both.expire).toEqual(expect.arrayContaining([...liveThreadTags(), cacheTags.comments(other.id), cacheTags.article(other.id)]));
+  });
+
+  it('editing returns the thread’s tags only for a comment readers can see', async () => {
+    const shown = await postComment(input(), FAST);
+    await setSettings({ commentPolicy: 'hold_all' });
+    const waiting = await postComment(input(), FAST);
+    if (shown.kind !== 'created' || waiting.kind !== 'created') throw new Error('expected created');
+    expect(sorted((await editComment(shown.comment.id, { authorName: 'Edited', body: 'Fixed' }, null))!.expire)).toEqual(sorted(liveThreadTags()));
+    expect(await editComment(waiting.comment.id, { authorName: 'Edited', body: 'Fixed' }, null)).toEqual({ expire: [] });
+    expect(await editComment(987_654_321, { authorName: 'Nobody', body: 'Nothing' }, null)).toBeNull();
+  });
+
+  it('erasing a commenter returns the tags of the threads their published comments were in', async () => {
+    const email = `erased-${n}@example.net`;
+    await postComment(input({ authorEmail: email }), FAST);
+    expect(sorted((await eraseCommenter(email, null)).expire)).toEqual(sorted(liveThreadTags()));
+    await setSettings({ commentPolicy: 'hold_all' });
+    await postComment(input({ authorEmail: email }), FAST);
+    expect((await eraseCommenter(email, null)).expire).toEqual([]);
+  });
+});
+
 describe('moderation', () => {
-  it('approves, spams, trashes and restores in bulk, reporting the articles whose thread changed', async () => {
+  it('approves, spams, trashes and restores in bulk, reporting whether readers’ threads changed', async () => {
     await setSettings({ commentPolicy: 'hold_all' });
     const a = await postComment(input(), FAST);
     const b = await postComment(input(), FAST);
     if (a.kind !== 'created' || b.kind !== 'created') throw new Error('expected created');
     const approved = await moderateComments([a.comment.id, b.comment.id], 'approve', null);
-    expect(approved).toEqual({ changed: 2, articles: [{ id: live.id, slug: live.slug }] });
+    expect(approved.changed).toBe(2);
+    expect(sorted(approved.expire)).toEqual(sorted(liveThreadTags()));
     expect(await countApprovedComments(live.id)).toBe(2);
     expect((await moderateComments([a.comment.id], 'approve', null)).changed).toBe(0);
-    expect((await moderateComments([a.comment.id], 'spam', null)).articles).toHaveLength(1);
-    expect((await moderateComments([a.comment.id], 'trash', null)).articles).toHaveLength(0);
+    expect((await moderateComments([a.comment.id], 'spam', null)).expire).not.toHaveLength(0);
+    expect((await moderateComments([a.comment.id], 'trash', null)).expire).toHaveLength(0);
     expect((await moderateComments([a.comment.id], 'restore', null)).changed).toBe(1);
     const queue = await listCommentsForModeration({ status: 'pending' });
     expect(queue.items.map((c) => c.id)).toEqual([a.comment.id]);
@@ -399,7 +463,7 @@ describe('moderation', () => {
   it('edits a comment, and lists a commenter’s comments for authors of the article only', async () => {
     const c = await postComment(input({ authorEmail: 'editme@example.net' }), FAST);
     if (c.kind !== 'created') throw new Error('expected created');
-    expect(await editComment(c.comment.id, { authorName: 'Edited', body: 'Fixed text' }, null)).toEqual({ id: live.id, slug: live.slug });
+    expect(await editComment(c.comment.id, { authorName: 'Edited', body: 'Fixed text' }, null)).not.toBeNull();
     const author = await db.query.staff.findFirst();
     const outsider = await makeStaff(db, `outside-person${n}`);
     expect((await listCommentsForModeration({ ownArticlesOf: author!.id })).items.map((x) => x.body)).toEqual(['Fixed text']);

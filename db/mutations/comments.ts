@@ -9,13 +9,15 @@ import { countLinks, findListedWord } from '../../lib/comments/text';
 import { getConnection, getDb, type Db } from '../client';
 import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
 import { articles, auditLog, commentBans, comments } from '../schema';
+import { commentChangeTags } from '../tags';
 import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
 
 // Writing comments. Posting applies every rule inside one transaction that first takes advisory
 // locks on the commenter's e-mail address and client address, so two requests from the same
 // person are decided one after the other: a duplicate, a flood or a retried submission can never
 // slip through between a check and the insert. Requests from different people do not wait for
-// each other.
+// each other. Every write that changes what readers see returns the cache tags it expires
+// (`expire`, from commentChangeTags in db/tags.ts); callers pass them to expireTags() as they are.
 
 /** What the commenter's own browser may see of a comment it posted (never the e-mail). */
 export type OwnComment = {
@@ -48,8 +50,10 @@ export type PostCommentInput = {
 export type ArticleRef = { id: number; slug: string };
 
 export type PostCommentResult =
-  | { kind: 'created'; comment: OwnComment; article: ArticleRef }
-  | { kind: 'replayed'; comment: OwnComment; article: ArticleRef }
+  /** `expire` is empty unless the comment was published at once. */
+  | { kind: 'created'; comment: OwnComment; article: ArticleRef; expire: string[] }
+  /** The same submission again: whatever it changed was expired the first time. */
+  | { kind: 'replayed'; comment: OwnComment; article: ArticleRef; expire: string[] }
   | { kind: 'not_found' }
   | { kind: 'closed' }
   | { kind: 'bad_parent'; message: string }
@@ -137,7 +141,7 @@ async function replay(db: Db, key: string, input: PostCommentInput, article: Art
   const [row] = await db.select(ownColumns).from(comments).where(eq(comments.idempotencyKey, key));
   if (!row) return { kind: 'key_reused' };
   const same = row.articleId === input.articleId && row.authorEmail.toLowerCase() === input.authorEmail.toLowerCase() && row.body === input.body;
-  return same ? { kind: 'replayed', comment: ownComment(row), article } : { kind: 'key_reused' };
+  return same ? { kind: 'replayed', comment: ownComment(row), article, expire: [] } : { kind: 'key_reused' };
 }
 
 const NOT_AVAILABLE = 'The comment you replied to is not available. Your comment can be posted on its own instead.';
@@ -256,6 +260,8 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
     return {
       kind: 'created',
       article,
+      // A published comment changes the article's count and thread at once; a held one nothing yet.
+      expire: row.status === 'approved' ? commentChangeTags([article]) : [],
       comment: ownComment({
         id: Number(row.id),
         articleId: Number(row.article_id),
@@ -286,15 +292,13 @@ const TARGET_STATUS: Record<ModerationAction, CommentStatus> = {
   restore: 'pending',
 };
 
-export type AffectedArticle = { id: number; slug: string };
-
 /**
- * Changes the status of comments and returns the articles whose public thread changed, so the
- * caller can expire their pages. Restoring brings a comment back from spam or trash to the queue.
+ * Changes the status of comments and returns the cache tags of the articles whose public thread
+ * changed. Restoring brings a comment back from spam or trash to the queue.
  */
-export async function moderateComments(ids: number[], action: ModerationAction, staffId: number | null): Promise<{ changed: number; articles: AffectedArticle[] }> {
+export async function moderateComments(ids: number[], action: ModerationAction, staffId: number | null): Promise<{ changed: number; expire: string[] }> {
   const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 500);
-  if (unique.length === 0) return { changed: 0, articles: [] };
+  if (unique.length === 0) return { changed: 0, expire: [] };
   const status = TARGET_STATUS[action];
   return getDb().transaction(async (tx) => {
     const before = await tx
@@ -304,7 +308,7 @@ export async function moderateComments(ids: number[], action: ModerationAction, 
       .where(inArray(comments.id, unique))
       .for('update', { of: comments });
     const eligible = before.filter((c) => (action === 'restore' ? c.status === 'spam' || c.status === 'trash' : c.status !== status));
-    if (eligible.length === 0) return { changed: 0, articles: [] };
+    if (eligible.length === 0) return { changed: 0, expire: [] };
     await tx
       .update(comments)
       .set({ status, modifiedAt: sql`now()` })
@@ -318,12 +322,15 @@ export async function moderateComments(ids: number[], action: ModerationAction, 
     // Only a change into or out of "approved" alters what readers see.
     const visible = eligible.filter((c) => c.status === 'approved' || status === 'approved');
     const articlesChanged = new Map(visible.map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
-    return { changed: eligible.length, articles: [...articlesChanged.values()] };
+    return { changed: eligible.length, expire: commentChangeTags([...articlesChanged.values()]) };
   });
 }
 
-/** Edits the name and text of a comment (a moderator fixing a typo or removing a slur). */
-export async function editComment(id: number, change: { authorName: string; body: string }, staffId: number | null): Promise<AffectedArticle | null> {
+/**
+ * Edits the name and text of a comment (a moderator fixing a typo or removing a slur). Null when
+ * the comment no longer exists; otherwise the tags to expire, none for a comment readers cannot see.
+ */
+export async function editComment(id: number, change: { authorName: string; body: string }, staffId: number | null): Promise<{ expire: string[] } | null> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(comments)
@@ -332,8 +339,9 @@ export async function editComment(id: number, change: { authorName: string; body
       .returning({ articleId: comments.articleId, status: comments.status });
     if (!row) return null;
     await tx.insert(auditLog).values({ staffId, action: 'comment.edit', subject: `comment:${id}` });
+    if (row.status !== 'approved') return { expire: [] };
     const [article] = await tx.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId));
-    return article ?? null;
+    return { expire: article ? commentChangeTags([article]) : [] };
   });
 }
 
@@ -366,7 +374,7 @@ export async function liftBan(id: number, staffId: number | null): Promise<boole
  * comment with replies keeps its place in the conversation but loses name, e-mail, text,
  * address and browser, and leaves the public thread.
  */
-export async function eraseCommenter(email: string, staffId: number | null): Promise<{ deleted: number; anonymised: number; articles: AffectedArticle[] }> {
+export async function eraseCommenter(email: string, staffId: number | null): Promise<{ deleted: number; anonymised: number; expire: string[] }> {
   const target = email.trim().toLowerCase();
   return getDb().transaction(async (tx) => {
     const mine = await tx
@@ -375,7 +383,7 @@ export async function eraseCommenter(email: string, staffId: number | null): Pro
       .innerJoin(articles, eq(articles.id, comments.articleId))
       .where(eq(sql`lower(${comments.authorEmail})`, target))
       .for('update', { of: comments });
-    if (mine.length === 0) return { deleted: 0, anonymised: 0, articles: [] };
+    if (mine.length === 0) return { deleted: 0, anonymised: 0, expire: [] };
     const ids = mine.map((c) => c.id);
     const withReplies = new Set(
       (await tx.select({ parentId: comments.parentId }).from(comments).where(inArray(comments.parentId, ids))).map((r) => Number(r.parentId)),
@@ -401,13 +409,13 @@ export async function eraseCommenter(email: string, staffId: number | null): Pro
     // Only the count is recorded: the audit log must not keep the address it erased.
     await tx.insert(auditLog).values({ staffId, action: 'comment.erase', subject: 'commenter', detail: { deleted: remove.length, anonymised: keep.length } });
     const visible = new Map(mine.filter((c) => c.status === 'approved').map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
-    return { deleted: remove.length, anonymised: keep.length, articles: [...visible.values()] };
+    return { deleted: remove.length, anonymised: keep.length, expire: commentChangeTags([...visible.values()]) };
   });
 }
 
 /**
  * Drops client addresses and browser names from comments older than the retention period. Run on
- * a schedule (lib/comments/maintenance.ts).
+ * a schedule (server/comments/maintenance.ts). Readers never see either, so nothing expires.
  */
 export async function purgeCommenterTraces(rules: CommentRules = commentRules(process.env)): Promise<{ addressesDropped: number }> {
   const db = getDb();

@@ -12,6 +12,9 @@ import { purgeSharedCaches } from './http-purge';
  */
 export function expireTags(tags: Iterable<string>): void {
   const unique = [...new Set(tags)];
+  // A mutation that changed nothing readers see returns no tags, and its caller still passes them
+  // here: that must not empty the shared cache (a held comment would otherwise purge every page).
+  if (unique.length === 0) return;
   for (const tag of unique) revalidateTag(tag, { expire: 0 });
   forgetResolvedRoutes();
   void purgeSharedCaches(unique.slice(0, 5).join(' '));

@@ -1,7 +1,6 @@
 import { postComment, type OwnComment, type PostCommentResult } from '@/db/mutations/comments';
 import { decodeThreadCursor, getCommentTarget, getThreadInfo, listOwnPendingComments, listThreadPage } from '@/db/queries/comments';
 import { expireTags } from '@/server/cache/expire';
-import { cacheTags } from '@/db/tags';
 import { clientAddressOf } from '@/server/comments/client-address';
 import { commentRules, MAX_BODY_BYTES } from '@/lib/comments/config';
 import { renderFormPage } from '@/lib/comments/form-page';
@@ -180,9 +179,8 @@ export async function POST(request: Request) {
 
   if (result.kind === 'created') {
     logger().info({ event: 'comment.posted', commentId: result.comment.id, articleId: result.article.id, status: result.comment.status }, 'comment posted');
-    // A published comment changes the article's count and thread at once.
-    if (result.comment.status === 'approved') expireTags([cacheTags.articleSlug(result.article.slug), cacheTags.comments(result.article.id)]);
   }
+  expireTags(result.expire);
 
   const owner = ownerToken(result.comment.id);
   if (asForm) {

@@ -2,9 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { banCommenter, editComment, eraseCommenter, liftBan, moderateComments, type AffectedArticle } from '@/db/mutations/comments';
+import { banCommenter, editComment, eraseCommenter, liftBan, moderateComments } from '@/db/mutations/comments';
 import { expireTags } from '@/server/cache/expire';
-import { cacheTags } from '@/db/tags';
 import { requireRole } from '@/server/auth/session';
 import { normaliseAddress } from '@/server/comments/client-address';
 import { MAX_COMMENT_CHARS, MAX_NAME_BYTES } from '@/lib/comments/config';
@@ -13,8 +12,8 @@ import { tidyText } from '@/lib/comments/validate';
 import { rolesFor } from '@/lib/permissions';
 
 // Comment moderation. Each action: editors and admins only (checked here, on the server), validate
-// the form with zod, one transactional mutation, expire the reader pages whose thread changed (so
-// an approved comment is on the article within a second), then back to where the moderator was.
+// the form with zod, one transactional mutation, expire the cache tags it returns (so an approved
+// comment is on the article within a second), then back to where the moderator was.
 
 const moderators = () => rolesFor('comments.moderate');
 
@@ -25,11 +24,6 @@ function back(form: FormData, notice?: string): string {
   if (notice) url.searchParams.set('done', notice);
   else url.searchParams.delete('done');
   return `${url.pathname}${url.search}`;
-}
-
-function expireThreads(articles: AffectedArticle[]): void {
-  if (articles.length === 0) return;
-  expireTags(articles.flatMap((a) => [cacheTags.articleSlug(a.slug), cacheTags.comments(a.id), cacheTags.article(a.id)]));
 }
 
 const moderateSchema = z.object({
@@ -50,8 +44,8 @@ export async function moderateCommentsAction(form: FormData): Promise<void> {
   // A per-comment button names its action and id; the bulk form sends the ticked ids.
   const parsed = moderateSchema.safeParse({ action: form.get('action'), ids: form.getAll('ids').map(String) });
   if (!parsed.success) redirect(back(form, parsed.error.issues[0]?.message ?? 'Nothing was changed.'));
-  const { changed, articles } = await moderateComments(parsed.data.ids, parsed.data.action, me.id);
-  expireThreads(articles);
+  const { changed, expire } = await moderateComments(parsed.data.ids, parsed.data.action, me.id);
+  expireTags(expire);
   redirect(back(form, changed === 0 ? 'Nothing needed changing.' : `${changed === 1 ? '1 comment' : `${changed} comments`} ${PAST[parsed.data.action]}.`));
 }
 
@@ -94,9 +88,9 @@ export async function editCommentAction(_prev: EditCommentState, form: FormData)
     }
     return { fieldErrors, name, body };
   }
-  const article = await editComment(parsed.data.id, { authorName: parsed.data.name, body: parsed.data.body }, me.id);
-  if (!article) return { fieldErrors: { body: 'That comment no longer exists.' }, name, body };
-  expireThreads([article]);
+  const edited = await editComment(parsed.data.id, { authorName: parsed.data.name, body: parsed.data.body }, me.id);
+  if (!edited) return { fieldErrors: { body: 'That comment no longer exists.' }, name, body };
+  expireTags(edited.expire);
   return { fieldErrors: {}, name: parsed.data.name, body: parsed.data.body, saved: true };
 }
 
@@ -135,6 +129,6 @@ export async function eraseCommenterAction(form: FormData): Promise<void> {
     .safeParse({ email: form.get('email'), confirm: form.get('confirm') });
   if (!parsed.success) redirect(back(form, parsed.error.issues.find((i) => i.path[0] === 'confirm')?.message ?? 'Enter the e-mail address to erase.'));
   const result = await eraseCommenter(parsed.data.email, me.id);
-  expireThreads(result.articles);
+  expireTags(result.expire);
   redirect(`/dashboard/comments?done=${encodeURIComponent(`Erased: ${result.deleted} deleted, ${result.anonymised} kept as “removed” because others replied to them.`)}`);
 }
