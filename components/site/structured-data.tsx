@@ -1,4 +1,4 @@
-import { decodeCursor, listSectionArticles, listTagArticles, type ArticlePage } from '@/db/queries/articles';
+import { decodeCursor, listListingArticles, type ArticlePage } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
 import { getTag } from '@/db/queries/topics';
@@ -47,7 +47,7 @@ export async function SectionJsonLd({ slug, cursor }: { slug: string; cursor: st
   if (!isSlug(slug) || !validCursor(cursor)) return null;
   const [settings, section] = await Promise.all([getSiteSettings(), getSection(slug)]);
   if (!section) return null;
-  const page = await listSectionArticles(section.id, section.slug, cursor);
+  const page = await listListingArticles('section', section.id, section.slug, cursor);
   const path = pagedPath(sectionPath(section.slug), cursor);
   return (
     <>
@@ -66,7 +66,7 @@ export async function TagJsonLd({ slug, cursor }: { slug: string; cursor: string
   if (!isSlug(slug) || !validCursor(cursor)) return null;
   const [settings, tag] = await Promise.all([getSiteSettings(), getTag(slug)]);
   if (!tag) return null;
-  const page = await listTagArticles(tag.id, tag.slug, cursor);
+  const page = await listListingArticles('topic', tag.id, tag.slug, cursor);
   return <JsonLd data={collectionPage({ name: tag.name, description: tag.description, path: pagedPath(tagPath(tag.slug), cursor), items: page.items }, settings)} />;
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { articles, corrections } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
-import { getFrontPage, getPublishedArticle, listAuthorArticles, listRelatedArticles, listSectionArticles, listTagArticles, PAGE_SIZE } from './articles';
+import { getFrontPage, getPublishedArticle, listListingArticles, listRelatedArticles, PAGE_SIZE } from './articles';
 import { listCorrections } from './corrections';
 
 let db: Db;
@@ -41,9 +41,9 @@ describe('reader queries show only published, due articles', () => {
     const author = await db.query.staff.findFirst();
     const tag = await db.query.tags.findFirst();
     const lists = [
-      (await listSectionArticles(news!.id, 'news', '')).items,
-      (await listAuthorArticles(author!.id, author!.slug, '')).items,
-      (await listTagArticles(tag!.id, tag!.slug, '')).items,
+      (await listListingArticles('section', news!.id, 'news', '')).items,
+      (await listListingArticles('author', author!.id, author!.slug, '')).items,
+      (await listListingArticles('topic', tag!.id, tag!.slug, '')).items,
       (await getFrontPage()).latest,
       (await getFrontPage()).sections.flatMap((s) => s.stories),
     ];
@@ -70,17 +70,17 @@ describe('section pages are stable while new stories are published', () => {
     for (let i = 0; i < PAGE_SIZE + 5; i++) {
       await makeArticle(db, { section: world, slug: `world-${i}`, publishedAt: new Date(base + i * 60_000) });
     }
-    const first = await listSectionArticles(world.id, 'world', '');
+    const first = await listListingArticles('section', world.id, 'world', '');
     expect(first.items).toHaveLength(PAGE_SIZE);
     expect(first.next).toMatch(/^\d+-\d+$/);
-    const secondBefore = await listSectionArticles(world.id, 'world', first.next!);
+    const secondBefore = await listListingArticles('section', world.id, 'world', first.next!);
     expect(secondBefore.items.map((c) => c.headline)).toEqual([4, 3, 2, 1, 0].map((i) => `Headline for world-${i}`));
     expect(secondBefore.next).toBeNull();
 
     await makeArticle(db, { section: world, slug: 'world-breaking', publishedAt: new Date() });
-    const secondAfter = await listSectionArticles(world.id, 'world', first.next!);
+    const secondAfter = await listListingArticles('section', world.id, 'world', first.next!);
     expect(secondAfter.items.map((c) => c.id)).toEqual(secondBefore.items.map((c) => c.id));
-    const firstAfter = await listSectionArticles(world.id, 'world', '');
+    const firstAfter = await listListingArticles('section', world.id, 'world', '');
     expect(firstAfter.items[0]!.headline).toBe('Headline for world-breaking');
   });
 });

@@ -121,9 +121,10 @@ function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db =
 
 export type CardPage = { items: ArticleCard[]; next: string | null };
 
-type ListingKind = 'section' | 'author' | 'tag';
+/** The reader pages that list stories newest first: a section's, an author's (byline) and a topic's. */
+export type ListingKind = 'section' | 'author' | 'topic';
 
-/** Which live articles a listing holds; its owner (section, staff member or tag) is a parameter. */
+/** Which live articles a listing holds; its owner (section, staff member or topic) is a parameter. */
 function listingMembers(db: Db, kind: ListingKind): SQL {
   const owner = sql.placeholder('ownerId');
   if (kind === 'section') return eq(articles.sectionId, owner);
@@ -140,7 +141,7 @@ function listingStatements(kind: ListingKind) {
     older: preparedQuery((db) => cardQuery(and(listingMembers(db, kind), beforeCursor), sql.placeholder('limit'), db).prepare(`reader_${kind}_list_before`)),
   };
 }
-const listingQueries = { section: listingStatements('section'), author: listingStatements('author'), tag: listingStatements('tag') };
+const listingQueries = { section: listingStatements('section'), author: listingStatements('author'), topic: listingStatements('topic') };
 
 /** One page of a newest-first listing, plus the cursor of the next page if there is one. */
 async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | null, pageSize: number): Promise<CardPage> {
@@ -155,24 +156,17 @@ async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | nul
 
 export const PAGE_SIZE = 20;
 
-export const listSectionArticles = cachedQuery(
-  'section-articles',
-  async (sectionId: number, sectionSlug: string, cursor: string): Promise<CardPage> => cardPage('section', sectionId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
-  (_id, slug) => [cacheTags.section(slug)],
-  600,
-);
+/** The cache tag of each listing's page, named by its owner's slug. */
+const listingTag: Record<ListingKind, (slug: string) => string> = { section: cacheTags.section, author: cacheTags.author, topic: cacheTags.tag };
 
-export const listAuthorArticles = cachedQuery(
-  'author-articles',
-  async (staffId: number, authorSlug: string, cursor: string): Promise<CardPage> => cardPage('author', staffId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
-  (_id, slug) => [cacheTags.author(slug)],
-  600,
-);
-
-export const listTagArticles = cachedQuery(
-  'tag-articles',
-  async (tagId: number, tagSlug: string, cursor: string): Promise<CardPage> => cardPage('tag', tagId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
-  (_id, slug) => [cacheTags.tag(slug)],
+/**
+ * One page of a section's, an author's or a topic's stories, newest first: the owner's id selects
+ * them, its slug names the cache tag, and `cursor` ('' for the first page) is where the page starts.
+ */
+export const listListingArticles = cachedQuery(
+  'listing-articles',
+  async (kind: ListingKind, ownerId: number, ownerSlug: string, cursor: string): Promise<CardPage> => cardPage(kind, ownerId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
+  (kind, _id, slug) => [listingTag[kind](slug)],
   600,
 );
 

@@ -1,22 +1,18 @@
-import { SectionListing } from '@/components/site/section-listing';
-import { SectionJsonLd } from '@/components/site/structured-data';
+import { Listing } from '@/components/site/listing';
 import { sectionPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ section: string }> };
+// Also the page of older stories, before/[cursor]/page.tsx, which passes its cursor.
+type Props = { params: Promise<{ section: string; cursor?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return sectionPageMetadata((await params).section, '');
+  const { section, cursor = '' } = await params;
+  return sectionPageMetadata(section, cursor);
 }
 
 export default async function SectionPage({ params }: Props) {
-  const { section } = await params;
-  return (
-    <>
-      <SectionJsonLd slug={section} cursor="" />
-      <SectionListing slug={section} cursor="" />
-    </>
-  );
+  const { section, cursor = '' } = await params;
+  return <Listing kind="section" slug={section} cursor={cursor} />;
 }

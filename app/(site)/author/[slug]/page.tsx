@@ -1,22 +1,18 @@
-import { AuthorListing } from '@/components/site/author-listing';
-import { AuthorJsonLd } from '@/components/site/structured-data';
+import { Listing } from '@/components/site/listing';
 import { authorPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ slug: string }> };
+// Also the page of older stories, before/[cursor]/page.tsx, which passes its cursor.
+type Props = { params: Promise<{ slug: string; cursor?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return authorPageMetadata((await params).slug, '');
+  const { slug, cursor = '' } = await params;
+  return authorPageMetadata(slug, cursor);
 }
 
 export default async function AuthorPage({ params }: Props) {
-  const { slug } = await params;
-  return (
-    <>
-      <AuthorJsonLd slug={slug} cursor="" />
-      <AuthorListing slug={slug} cursor="" />
-    </>
-  );
+  const { slug, cursor = '' } = await params;
+  return <Listing kind="author" slug={slug} cursor={cursor} />;
 }

@@ -1,22 +1,18 @@
-import { TagListing } from '@/components/site/tag-listing';
-import { TagJsonLd } from '@/components/site/structured-data';
+import { Listing } from '@/components/site/listing';
 import { tagPageMetadata } from '@/server/seo/page-metadata';
 
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ slug: string }> };
+// Also the page of older stories, before/[cursor]/page.tsx, which passes its cursor.
+type Props = { params: Promise<{ slug: string; cursor?: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return tagPageMetadata((await params).slug, '');
+  const { slug, cursor = '' } = await params;
+  return tagPageMetadata(slug, cursor);
 }
 
-export default async function TagPage({ params }: Props) {
-  const { slug } = await params;
-  return (
-    <>
-      <TagJsonLd slug={slug} cursor="" />
-      <TagListing slug={slug} cursor="" />
-    </>
-  );
+export default async function TopicPage({ params }: Props) {
+  const { slug, cursor = '' } = await params;
+  return <Listing kind="topic" slug={slug} cursor={cursor} />;
 }

@@ -1,23 +1,7 @@
-import { AuthorListing } from '@/components/site/author-listing';
-import { AuthorJsonLd } from '@/components/site/structured-data';
-import { authorPageMetadata } from '@/server/seo/page-metadata';
-
+// Older stories of an author, the same page from a cursor on. Keyset pages: ".../before/<cursor>"
+// always lists the same stories, however many are published after it, so a reader paging back
+// never sees a story twice or misses one.
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ slug: string; cursor: string }> };
-
-export async function generateMetadata({ params }: Props) {
-  const { slug, cursor } = await params;
-  return authorPageMetadata(slug, cursor);
-}
-
-export default async function OlderAuthorPage({ params }: Props) {
-  const { slug, cursor } = await params;
-  return (
-    <>
-      <AuthorJsonLd slug={slug} cursor={cursor} />
-      <AuthorListing slug={slug} cursor={cursor} />
-    </>
-  );
-}
+export { default, generateMetadata } from '../../page';

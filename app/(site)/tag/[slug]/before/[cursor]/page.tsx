@@ -1,23 +1,7 @@
-import { TagListing } from '@/components/site/tag-listing';
-import { TagJsonLd } from '@/components/site/structured-data';
-import { tagPageMetadata } from '@/server/seo/page-metadata';
-
+// Older stories of a topic, the same page from a cursor on. Keyset pages: ".../before/<cursor>"
+// always lists the same stories, however many are published after it, so a reader paging back
+// never sees a story twice or misses one.
 export const revalidate = 600;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ slug: string; cursor: string }> };
-
-export async function generateMetadata({ params }: Props) {
-  const { slug, cursor } = await params;
-  return tagPageMetadata(slug, cursor);
-}
-
-export default async function OlderTagPage({ params }: Props) {
-  const { slug, cursor } = await params;
-  return (
-    <>
-      <TagJsonLd slug={slug} cursor={cursor} />
-      <TagListing slug={slug} cursor={cursor} />
-    </>
-  );
-}
+export { default, generateMetadata } from '../../page';

@@ -1,0 +1,93 @@
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { decodeCursor, listListingArticles, type ListingKind } from '@/db/queries/articles';
+import { getAuthor } from '@/db/queries/authors';
+import { getSection, getSiteSettings } from '@/db/queries/settings';
+import { getTag } from '@/db/queries/topics';
+import { authorPath, isSlug, sectionPath, tagPath } from '@/lib/urls';
+import { CardList } from './card-list';
+import { StaffEmail } from './staff-email';
+import { AuthorJsonLd, SectionJsonLd, TagJsonLd } from './structured-data';
+
+/** What a listing's header shows of its owner, and how its list is named. */
+type Owner = {
+  id: number;
+  slug: string;
+  name: string;
+  path: string;
+  /** The line above the name ("Topic"). */
+  kicker?: string;
+  description: string;
+  /** An author's title and address, shown as a profile. */
+  profile?: { jobTitle: string; email: string };
+  /** Said in the header of an older page. */
+  olderNote?: string;
+  /** A heading between the header and the list. */
+  subhead?: ReactNode;
+  /** The list's accessible name. */
+  label: string;
+  /** Whether each card names its section (not on a section's own page). */
+  showSection: boolean;
+};
+
+/** The section, author or topic a listing belongs to, or null when there is none at that slug. */
+async function getOwner(kind: ListingKind, slug: string): Promise<Owner | null> {
+  if (kind === 'section') {
+    const section = await getSection(slug);
+    return section && { ...section, path: sectionPath(section.slug), olderNote: 'Older stories', label: `${section.name} stories`, showSection: false };
+  }
+  if (kind === 'author') {
+    const author = await getAuthor(slug);
+    if (!author) return null;
+    return {
+      id: author.id,
+      slug: author.slug,
+      name: author.name,
+      path: authorPath(author.slug),
+      description: author.bio,
+      profile: { jobTitle: author.jobTitle, email: author.email },
+      subhead: <>Stories by {author.name}</>,
+      label: `Stories by ${author.name}`,
+      showSection: true,
+    };
+  }
+  const topic = await getTag(slug);
+  return topic && { ...topic, path: tagPath(topic.slug), kicker: 'Topic', label: `Stories about ${topic.name}`, showSection: true };
+}
+
+const JSON_LD = { section: SectionJsonLd, author: AuthorJsonLd, topic: TagJsonLd } satisfies Record<ListingKind, unknown>;
+
+/**
+ * The page of a section, an author or a topic: its structured data and header, then its stories
+ * newest first, from the page that starts after `cursor` ('' for the first page).
+ */
+export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug: string; cursor: string }) {
+  if (!isSlug(slug) || (cursor && !decodeCursor(cursor))) notFound();
+  const [settings, owner] = await Promise.all([getSiteSettings(), getOwner(kind, slug)]);
+  if (!owner) notFound();
+  const page = await listListingArticles(kind, owner.id, owner.slug, cursor);
+  if (cursor && page.items.length === 0) notFound();
+  const JsonLd = JSON_LD[kind];
+  const { profile } = owner;
+  return (
+    <>
+      <JsonLd slug={slug} cursor={cursor} />
+      <div className="listing">
+        <header className={profile ? 'listing__header profile' : 'listing__header'}>
+          {owner.kicker ? <p className="kicker">{owner.kicker}</p> : null}
+          <h1>{owner.name}</h1>
+          {profile?.jobTitle ? <p className="profile__title">{profile.jobTitle}</p> : null}
+          {owner.description ? <p className="listing__description">{owner.description}</p> : null}
+          {profile ? (
+            <p className="profile__contact">
+              Contact: <StaffEmail email={profile.email} />
+            </p>
+          ) : null}
+          {cursor && owner.olderNote ? <p className="listing__page-note">{owner.olderNote}</p> : null}
+        </header>
+        {owner.subhead ? <h2 className="listing__subhead">{owner.subhead}</h2> : null}
+        <CardList page={page} basePath={owner.path} locale={settings.locale} timeZone={settings.timeZone} showSection={owner.showSection} label={owner.label} />
+      </div>
+    </>
+  );
+}
