@@ -61,3 +61,44 @@ export function commentChangeTags(articles: CommentArticleRef[]): string[] {
   }
   return [...out];
 }
+
+/** Site settings show in the layout of every page (name, time zone, e-mail formula) and in the corrections page. */
+export function settingsChangeTags(): string[] {
+  return [cacheTags.site(), cacheTags.frontPage(), cacheTags.sections(), cacheTags.corrections()];
+}
+
+/**
+ * A section created, renamed, moved or deleted: the navigation in every page's layout, the front
+ * page's section blocks, and the section's page under its old and new slug.
+ */
+export function sectionChangeTags(beforeSlug: string | null, afterSlug: string | null): string[] {
+  const out = new Set<string>([cacheTags.sections(), cacheTags.site(), cacheTags.frontPage()]);
+  for (const slug of [beforeSlug, afterSlug]) if (slug) out.add(cacheTags.section(slug));
+  return [...out];
+}
+
+/**
+ * A topic renamed or deleted: its own page, and the page of every article filed under it (the
+ * article page lists its topics by name, and is read by slug; related stories are read by id).
+ */
+export function topicChangeTags(topicSlug: string, taggedArticles: CommentArticleRef[]): string[] {
+  const out = new Set<string>([cacheTags.tag(topicSlug)]);
+  for (const a of taggedArticles) {
+    out.add(cacheTags.articleSlug(a.slug));
+    out.add(cacheTags.article(a.id));
+  }
+  return [...out];
+}
+
+/** A staff member deactivated or reactivated: their author page. */
+export function staffChangeTags(staffSlug: string): string[] {
+  return [cacheTags.author(staffSlug)];
+}
+
+/**
+ * An image's alt text, caption or credit changed: every page showing an article that uses it as
+ * its featured image (its card on listings and its own page), as if each article had changed.
+ */
+export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): string[] {
+  return [...new Set(articlesUsingIt.flatMap((a) => articleChangeTags(a, a)))];
+}

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
 import { auditLog, siteSettings } from '../schema';
 import { type CommentPolicy } from '../../lib/domain';
-import { cacheTags } from '../tags';
+import { settingsChangeTags } from '../tags';
 
 export type SettingsInput = { name: string; tagline: string; timeZone: string; staffEmailFormula: string; commentPolicy: CommentPolicy; commentsCloseAfterDays: number; blockingChecks: string[] };
 
@@ -14,6 +14,5 @@ export async function updateSettings(actor: Actor, input: SettingsInput): Promis
     await tx.update(siteSettings).set({ ...input, modifiedAt: new Date() }).where(eq(siteSettings.id, 1));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'settings.update', subject: 'site', detail: { name: input.name, timeZone: input.timeZone, commentPolicy: input.commentPolicy } });
   });
-  // The name, time zone and e-mail formula show on every reader page.
-  return { expire: [cacheTags.site(), cacheTags.frontPage(), cacheTags.sections(), cacheTags.corrections()] };
+  return { expire: settingsChangeTags() };
 }

@@ -5,7 +5,7 @@ import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb, type Db } from '../client';
 import { auditLog, staff, staffInvites } from '../schema';
 import { type StaffRole } from '../../lib/domain';
-import { cacheTags } from '../tags';
+import { staffChangeTags } from '../tags';
 import { upsertStaffAccount } from './staff-accounts';
 
 /** Ends every session of this person: their next request finds the session version has moved on. */
@@ -18,7 +18,7 @@ export async function endAllSessions(staffId: number): Promise<void> {
 
 export type StaffChangeResult = { ok: true; expire: string[] } | { ok: false; message: string };
 
-/** A new role takes effect on the person's next request; their sessions are renewed on sign-in. */
+/** A new role takes effect on the person's next request; their sessions are renewed on sign-in. Readers never see roles: nothing expires. */
 export async function changeRole(actor: Actor, staffId: number, role: StaffRole): Promise<StaffChangeResult> {
   assertCan(actor, 'staff.manage');
   if (staffId === actor.id) return { ok: false, message: 'You cannot change your own role; ask another admin.' };
@@ -46,7 +46,7 @@ export async function setActive(actor: Actor, staffId: number, active: boolean):
       .returning({ slug: staff.slug });
     if (!done.length) return { ok: false as const, message: 'That person is no longer on the staff list.' };
     await tx.insert(auditLog).values({ staffId: actor.id, action: active ? 'staff.reactivate' : 'staff.deactivate', subject: `staff:${staffId}`, detail: {} });
-    return { ok: true as const, expire: [cacheTags.author(done[0]!.slug)] };
+    return { ok: true as const, expire: staffChangeTags(done[0]!.slug) };
   });
 }
 

@@ -1,12 +1,15 @@
 import 'server-only';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
-import { getDb } from '../client';
+import { getDb, type Db } from '../client';
 import { articles, articleTags, auditLog, sections, tags } from '../schema';
 import { isReservedTopLevelPath } from '../../lib/site-paths';
-import { cacheTags } from '../tags';
+import { sectionChangeTags, topicChangeTags } from '../tags';
 
-// Sections and tags, managed by editors. Each function returns the cache tags to expire.
+// Sections and tags (topics), managed by editors. Each function returns the cache tags to expire,
+// computed in db/tags.ts.
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type TaxonomyResult = { ok: true; expire: string[] } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -32,9 +35,7 @@ export async function saveSection(actor: Actor, id: number | null, input: Sectio
       await tx.insert(sections).values(input);
     }
     await tx.insert(auditLog).values({ staffId: actor.id, action: id ? 'section.update' : 'section.create', subject: `section:${input.slug}`, detail: {} });
-    const expire = [cacheTags.sections(), cacheTags.site(), cacheTags.frontPage(), cacheTags.section(input.slug)];
-    if (oldSlug) expire.push(cacheTags.section(oldSlug));
-    return { ok: true as const, expire };
+    return { ok: true as const, expire: sectionChangeTags(oldSlug, input.slug) };
   });
 }
 
@@ -47,16 +48,23 @@ export async function deleteSection(actor: Actor, id: number): Promise<TaxonomyR
     if ((used?.n ?? 0) > 0) return { ok: false as const, fieldErrors: { form: `“${row.slug}” still has ${used!.n} article(s); move them first.` } };
     await tx.delete(sections).where(eq(sections.id, id));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'section.delete', subject: `section:${row.slug}`, detail: {} });
-    return { ok: true as const, expire: [cacheTags.sections(), cacheTags.site(), cacheTags.frontPage(), cacheTags.section(row.slug)] };
+    return { ok: true as const, expire: sectionChangeTags(row.slug, null) };
   });
+}
+
+/** The articles filed under a topic, whose pages list it by name. */
+async function taggedArticles(tx: Tx, tagId: number): Promise<{ id: number; slug: string }[]> {
+  return tx.select({ id: articles.id, slug: articles.slug }).from(articleTags).innerJoin(articles, eq(articles.id, articleTags.articleId)).where(eq(articleTags.tagId, tagId));
 }
 
 export async function renameTag(actor: Actor, id: number, input: { name: string; description: string }): Promise<TaxonomyResult> {
   assertCan(actor, 'tags.manage');
-  const done = await getDb().update(tags).set({ ...input, modifiedAt: new Date() }).where(eq(tags.id, id)).returning({ slug: tags.slug });
-  if (!done.length) return { ok: false, fieldErrors: { form: 'That tag no longer exists.' } };
-  await getDb().insert(auditLog).values({ staffId: actor.id, action: 'tag.update', subject: `tag:${done[0]!.slug}`, detail: {} });
-  return { ok: true, expire: [cacheTags.tag(done[0]!.slug)] };
+  return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
+    const done = await tx.update(tags).set({ ...input, modifiedAt: new Date() }).where(eq(tags.id, id)).returning({ slug: tags.slug });
+    if (!done.length) return { ok: false as const, fieldErrors: { form: 'That tag no longer exists.' } };
+    await tx.insert(auditLog).values({ staffId: actor.id, action: 'tag.update', subject: `tag:${done[0]!.slug}`, detail: {} });
+    return { ok: true as const, expire: topicChangeTags(done[0]!.slug, await taggedArticles(tx, id)) };
+  });
 }
 
 export async function deleteTag(actor: Actor, id: number): Promise<TaxonomyResult> {
@@ -64,9 +72,9 @@ export async function deleteTag(actor: Actor, id: number): Promise<TaxonomyResul
   return getDb().transaction(async (tx): Promise<TaxonomyResult> => {
     const [row] = await tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id));
     if (!row) return { ok: false as const, fieldErrors: { form: 'That tag no longer exists.' } };
-    const tagged = await tx.select({ articleId: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, id));
+    const tagged = await taggedArticles(tx, id);
     await tx.delete(tags).where(eq(tags.id, id));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'tag.delete', subject: `tag:${row.slug}`, detail: { articles: tagged.length } });
-    return { ok: true as const, expire: [cacheTags.tag(row.slug), ...tagged.map((t) => cacheTags.article(t.articleId))] };
+    return { ok: true as const, expire: topicChangeTags(row.slug, tagged) };
   });
 }

@@ -38,6 +38,7 @@ export async function changeRoleAction(_prev: FormState, form: FormData): Promis
   if (!parsed.success) return invalid(parsed.error, values);
   const result = await permitted(() => changeRole(me, parsed.data.id, parsed.data.role));
   if (!result.ok) return refused(result.message, values);
+  expireTags(result.expire);
   revalidatePath('/dashboard/staff');
   return done('Role changed. It applies from their next click.');
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { updateMediaText } from '@/db/mutations/media';
+import { expireTags } from '@/server/cache/expire';
 import { permitted } from '@/server/auth/guard';
 import { requireRole } from '@/server/auth/session';
 import { rolesFor } from '@/lib/permissions';
@@ -21,8 +22,9 @@ export async function updateMediaTextAction(_prev: MediaTextState, form: FormDat
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, saved: false };
   const { id, ...text } = parsed.data;
-  const ok = await permitted(() => updateMediaText(me, id, text));
-  if (!ok) return { error: 'That image is no longer in the library.', saved: false };
+  const result = await permitted(() => updateMediaText(me, id, text));
+  if (!result) return { error: 'That image is no longer in the library.', saved: false };
+  expireTags(result.expire);
   revalidatePath('/dashboard/media');
   return { error: null, saved: true };
 }
