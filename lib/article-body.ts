@@ -72,8 +72,6 @@ export const articleBodySchema: z.ZodType<ArticleBody> = z.object({
   content: z.array(blockSchema).max(2000),
 });
 
-export const emptyBody = (): ArticleBody => ({ type: 'doc', content: [] });
-
 function inlineText(content: Inline[] | undefined): string {
   return (content ?? []).map((node) => (node.type === 'text' ? node.text : '\n')).join('');
 }
@@ -100,9 +98,4 @@ export function bodyToText(body: ArticleBody): string {
     }
   }
   return lines.filter(Boolean).join('\n');
-}
-
-/** The crossheads of a body, in order. */
-export function bodyHeadings(body: ArticleBody): string[] {
-  return body.content.filter((b): b is Heading => b.type === 'heading').map((h) => inlineText(h.content));
 }

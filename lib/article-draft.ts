@@ -1,7 +1,7 @@
 // What the newsroom editor sends when it saves an article, and how it is checked. Shared by the
 // editor (client) and the save action (server): the server always validates again.
 import { z } from 'zod';
-import { articleBodySchema, type ArticleBody } from './article-body';
+import { articleBodySchema } from './article-body';
 import type { CommentMode } from './domain';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -69,7 +69,6 @@ export const articleDraftSchema = z
   })
   .refine((d) => new Set(d.authorIds).size === d.authorIds.length, { path: ['authorIds'], message: 'An author is listed twice.' });
 
-export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
 export type ArticleDraft = z.output<typeof articleDraftSchema>;
 
 /** The first message for each field, for forms. */
@@ -81,29 +80,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
-
-export const emptyDraft = (headline = ''): ArticleDraft => ({
-  headline,
-  standfirst: '',
-  slug: 'untitled',
-  sectionId: null,
-  tags: [],
-  authorIds: [],
-  bylineText: null,
-  wireInitials: null,
-  wireAgencies: [],
-  featuredImageId: null,
-  featuredAlt: null,
-  featuredCaption: null,
-  featuredCredit: null,
-  body: { type: 'doc', content: [] } as ArticleBody,
-  seoTitle: null,
-  seoDescription: null,
-  canonicalUrl: null,
-  commentMode: 'open',
-  commentsCloseAt: null,
-  embargoUntil: null,
-});
 
 /** The article's own columns the editor edits, as a database row holds them (dates as dates). */
 export type ArticleDraftColumns = Omit<ArticleDraft, 'tags' | 'authorIds' | 'commentsCloseAt' | 'embargoUntil'> & {

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineText, wireCredit } from './byline';
-
-describe('bylines', () => {
-  it('joins staff authors in order with commas and "and"', () => {
-    expect(bylineText([{ name: 'Ana Ruiz' }], null)).toBe('Ana Ruiz');
-    expect(bylineText([{ name: 'Ana Ruiz' }, { name: 'Tom Hale' }], null)).toBe('Ana Ruiz and Tom Hale');
-    expect(bylineText([{ name: 'Ana Ruiz' }, { name: 'Tom Hale' }, { name: 'Li Wen' }], null)).toBe('Ana Ruiz, Tom Hale and Li Wen');
-  });
-
-  it('uses the collective byline when there are no staff authors', () => {
-    expect(bylineText([], 'Editors and Wire Services')).toBe('Editors and Wire Services');
-    expect(bylineText([{ name: 'Ana Ruiz' }], 'Editors and Wire Services')).toBe('Ana Ruiz');
-  });
-});
+import { wireCredit } from './byline';
 
 describe('wire credits', () => {
   it('reads "initials (agencies)"', () => {

@@ -29,27 +29,23 @@ export const atLeast = (role: StaffRole, minimum: StaffRole) => RANK[role] >= RA
 
 /** Actions that depend on the role alone. */
 export type SiteAction =
-  | 'dashboard.view'
   | 'article.create'
   | 'media.upload'
   | 'media.edit'
   | 'comments.moderate'
   | 'sections.manage'
   | 'tags.manage'
-  | 'articles.editAll'
   | 'staff.manage'
   | 'settings.manage'
   | 'audit.view';
 
 const MINIMUM: Record<SiteAction, StaffRole> = {
-  'dashboard.view': 'contributor',
   'article.create': 'contributor',
   'media.upload': 'author',
   'media.edit': 'author',
   'comments.moderate': 'editor',
   'sections.manage': 'editor',
   'tags.manage': 'editor',
-  'articles.editAll': 'editor',
   'staff.manage': 'admin',
   'settings.manage': 'admin',
   'audit.view': 'admin',
@@ -82,8 +78,7 @@ export type ArticleAction =
   | 'publish'
   | 'withdraw'
   | 'correct'
-  | 'preview.share'
-  | 'delete';
+  | 'preview.share';
 
 export const ownsArticle = (actor: Actor, article: ArticleSubject) => article.createdBy === actor.id || article.authorIds.includes(actor.id);
 
@@ -105,9 +100,6 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
     case 'withdraw':
     case 'correct':
       return actor.role === 'author' && mine;
-    case 'delete':
-      // Only something readers never saw can be deleted; published work is withdrawn instead.
-      return mine && article.status === 'draft';
   }
 }
 

@@ -60,12 +60,6 @@ const settingsColumns = {
   blockedWords: siteSettings.blockedWords,
 };
 
-/** The comment settings (uncached: posting must see a changed word list at once). */
-export async function readCommentSettings(): Promise<CommentSettings> {
-  const [row] = await getDb().select(settingsColumns).from(siteSettings).where(eq(siteSettings.id, 1));
-  return row ?? DEFAULT_COMMENT_SETTINGS;
-}
-
 export type CommentTarget = {
   id: number;
   slug: string;
@@ -405,16 +399,6 @@ export async function countCommentsByStatus(f: Omit<ModerationFilter, 'status' |
 export async function getCommentForModeration(id: number): Promise<ModerationComment | null> {
   const [row] = await getDb().select(moderationColumns).from(comments).innerJoin(articles, eq(articles.id, comments.articleId)).where(eq(comments.id, id));
   return row ? toModeration(row) : null;
-}
-
-/** The staff ids who wrote an article (its authors and its creator), for "own article" checks. */
-export async function listArticleOwnerIds(articleId: number): Promise<number[]> {
-  const db = getDb();
-  const [authors, [creator]] = await Promise.all([
-    db.select({ id: articleAuthors.staffId }).from(articleAuthors).where(eq(articleAuthors.articleId, articleId)),
-    db.select({ id: articles.createdBy }).from(articles).where(eq(articles.id, articleId)),
-  ]);
-  return [...new Set([...authors.map((a) => a.id), ...(creator?.id ? [creator.id] : [])])];
 }
 
 export type CommentBan = { id: number; kind: 'email' | 'address'; value: string; reason: string; createdAt: string };

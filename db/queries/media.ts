@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { desc, eq, ilike, or } from 'drizzle-orm';
 import { getDb } from '../client';
 import { media, staff } from '../schema';
 
@@ -42,33 +42,4 @@ export async function listMedia(options: { q?: string; limit?: number } = {}): P
     .orderBy(desc(media.createdAt), desc(media.id))
     .limit(options.limit ?? 120);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
-}
-
-export async function getMediaItem(id: number): Promise<MediaItem | null> {
-  const rows = await getDb()
-    .select({
-      id: media.id,
-      src: media.src,
-      mimeType: media.mimeType,
-      width: media.width,
-      height: media.height,
-      bytes: media.bytes,
-      alt: media.alt,
-      caption: media.caption,
-      credit: media.credit,
-      variants: media.variants,
-      uploadedBy: staff.name,
-      createdAt: media.createdAt,
-    })
-    .from(media)
-    .leftJoin(staff, eq(staff.id, media.uploadedBy))
-    .where(eq(media.id, id));
-  const r = rows[0];
-  return r ? { ...r, createdAt: r.createdAt.toISOString() } : null;
-}
-
-/** Images in published articles (featured or inline) that still have no alt text anywhere. */
-export async function countImagesMissingAlt(): Promise<number> {
-  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(media).where(eq(media.alt, ''));
-  return Number(row?.n ?? 0);
 }

@@ -48,8 +48,3 @@ export function buildNewsSitemap(urls: NewsUrl[]): string {
   return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${body}\n</urlset>\n`;
 }
 
-/** Splits a list into the numbered pages of a paginated sitemap (page 1 first). */
-export function pageCount(total: number, pageSize = SITEMAP_URL_LIMIT): number {
-  return Math.max(1, Math.ceil(total / pageSize));
-}
-

@@ -22,9 +22,6 @@ export function demoSecretFile(): string {
   return path.resolve(process.cwd(), 'data', 'auth-secret');
 }
 
-/** True when there is no database server and no secret: the embedded demo newspaper. */
-export const isDemoMode = () => !process.env.DATABASE_URL && !process.env.AUTH_SECRET;
-
 /**
  * Returns the secret, generating it in demo mode, and puts it in process.env so every bundle of
  * this process (proxy, pages, route handlers) sees the same one.

@@ -31,4 +31,3 @@ export const ICON_FILES = {
   'maskable-512.png': { size: 512, maskable: true },
 } as const;
 export type IconFile = keyof typeof ICON_FILES;
-export const LOGO_PATH = '/icons/icon-512.png';
