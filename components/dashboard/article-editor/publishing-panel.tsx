@@ -1,0 +1,102 @@
+'use client';
+
+import type { ArticleStatus } from '@/lib/domain';
+import { formatWhen } from '@/lib/newsroom-format';
+import type { MediaChoice } from '../body-editor';
+import { Field } from './field';
+import { fromLocalInput, toLocalInput } from './local-time';
+import { PrePublishChecklist } from './pre-publish-checklist';
+import type { DraftFields } from './use-article-draft';
+import type { Publishing } from './use-publishing';
+
+/** What this person's role allows on this article (the server checks again on every request). */
+export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; withdraw: boolean };
+
+/** Publishing: when it went or goes out, the checklist, the transitions this role allows, their outcome, the embargo. */
+export function PublishingPanel({
+  draft,
+  change,
+  errors,
+  readOnly,
+  featured,
+  status,
+  permissions,
+  publishing,
+  timeZone,
+  locale,
+}: DraftFields & {
+  featured: MediaChoice | null;
+  status: ArticleStatus;
+  permissions: EditorPermissions;
+  publishing: Publishing;
+  timeZone: string;
+  locale: string;
+}) {
+  const { publishedAt, publishAt, setPublishAt, outcome, busy, runTransition } = publishing;
+  return (
+    <section className="panel" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">Publishing</h2>
+      {publishedAt && status === 'scheduled' ? <p>Scheduled for {formatWhen(publishedAt, timeZone, locale)}</p> : null}
+      {publishedAt && status === 'published' ? <p>Published {formatWhen(publishedAt, timeZone, locale)}</p> : null}
+      <PrePublishChecklist draft={draft} featured={featured} />
+      <div className="button-row">
+        {permissions.submit && status === 'draft' ? (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void runTransition('submit')}>
+            Submit for review
+          </button>
+        ) : null}
+        {permissions.edit && status === 'in_review' ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void runTransition('return_to_draft')}>
+            Return to draft
+          </button>
+        ) : null}
+        {permissions.publish && ['draft', 'in_review', 'scheduled', 'withdrawn'].includes(status) ? (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void runTransition('publish')}>
+            {status === 'withdrawn' ? 'Republish' : 'Publish now'}
+          </button>
+        ) : null}
+        {permissions.publish && status === 'scheduled' ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void runTransition('unschedule')}>
+            Unschedule
+          </button>
+        ) : null}
+        {permissions.withdraw && status === 'published' ? (
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => void runTransition('withdraw')}>
+            Withdraw
+          </button>
+        ) : null}
+      </div>
+      {permissions.publish && ['draft', 'in_review', 'scheduled'].includes(status) ? (
+        <div className="field">
+          <label htmlFor="publish-at">Publish at (your computer’s clock)</label>
+          <input id="publish-at" type="datetime-local" step={1} value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
+          <button type="button" className="button" disabled={busy || !publishAt} onClick={() => void runTransition('schedule')}>
+            Schedule
+          </button>
+        </div>
+      ) : null}
+      <div aria-live="polite">
+        {outcome ? (
+          <div className={outcome.problems?.length ? 'notice notice--error' : 'notice'}>
+            <p style={{ margin: 0 }}>{outcome.message}</p>
+            {outcome.problems?.length ? (
+              <ul>
+                {outcome.problems.map((p) => (
+                  <li key={p.id}>{p.label}</li>
+                ))}
+              </ul>
+            ) : null}
+            {outcome.retry ? (
+              <button type="button" className="button button--small" onClick={outcome.retry}>
+                Publish anyway
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <Field id="embargo" label="Embargo until (nothing publishes before)" error={errors.embargoUntil}>
+        <input id="embargo" type="datetime-local" value={toLocalInput(draft.embargoUntil)} readOnly={readOnly} onChange={(e) => change({ embargoUntil: fromLocalInput(e.target.value) })} />
+      </Field>
+    </section>
+  );
+}
