@@ -1,23 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseIsUp } from './server/health';
-import { resolveReaderPath } from './db/queries/routes';
 import { logger } from './server/log';
-import type { RouteResolution } from './lib/reader-routes';
-import { rememberedRoute, rememberRoute } from './server/routing/route-memory';
+import { resolveReaderRoute } from './server/routing/resolve';
 
 // Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
 // withdrawn article, 404 for a section, author, topic or article that does not exist (rendered
 // per request, because Next leaves notFound() from an on-demand page to client-side rendering),
 // 503 while the database is unreachable. It reads no cookies and answers the same for every
 // reader, and it is never an access check (dashboard pages check for themselves).
-
-async function resolve(path: string): Promise<RouteResolution | null> {
-  const known = rememberedRoute(path);
-  if (known) return known;
-  const fresh = await resolveReaderPath(path);
-  if (fresh) rememberRoute(path, fresh);
-  return fresh;
-}
 
 function withRequestId(request: NextRequest, response: NextResponse, requestId: string): NextResponse {
   response.headers.set('x-request-id', requestId);
@@ -38,7 +28,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (request.method === 'GET' || request.method === 'HEAD') {
-    const route = await resolve(pathname).catch((error: unknown) => {
+    const route = await resolveReaderRoute(pathname).catch((error: unknown) => {
       // Let the page answer for itself: it reads the same data and has its own error page.
       logger().error({ reqId: requestId, err: (error as Error).message }, 'route lookup failed');
       return null;

@@ -154,6 +154,11 @@ async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | nul
   return { items, next: rows.length > pageSize && last ? encodeCursor(last) : null };
 }
 
+/** Whether an older page of a listing has any story, uncached, through the page's own statement: the proxy's 404 test. */
+export async function listingHasStoriesBefore(kind: ListingKind, ownerId: number, cursor: Cursor): Promise<boolean> {
+  return (await cardPage(kind, ownerId, cursor, 1)).items.length > 0;
+}
+
 export const PAGE_SIZE = 20;
 
 /** The cache tag of each listing's page, named by its owner's slug. */

@@ -9,6 +9,7 @@ import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, commentBans, comments, siteSettings } from '../schema';
 import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
 import { cacheTags } from '../tags';
+import { isLive } from './conditions';
 import { PUBLIC_COMMENT_DEFAULTS } from './settings';
 
 // Reading comments. Reader shapes (PublicComment, ThreadInfo) carry no e-mail, address or
@@ -85,7 +86,7 @@ export async function getCommentTarget(articleId: number): Promise<CommentTarget
       slug: articles.slug,
       path: articles.path,
       headline: articles.headline,
-      live: sql<boolean>`(${articles.status} = 'published' AND ${articles.publishedAt} <= now())`,
+      live: sql<boolean>`${isLive()}`,
       commentMode: articles.commentMode,
       commentsCloseAt: articles.commentsCloseAt,
       firstPublishedAt: articles.firstPublishedAt,

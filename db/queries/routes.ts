@@ -1,16 +1,34 @@
 import 'server-only';
-import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { classifyReaderPath, type Listing, type RouteResolution } from '../../lib/reader-routes';
-import { getDb } from '../client';
-import { articleAuthors, articles, articleTags, comments, sections, staff, tags, urlHistory } from '../schema';
-import { decodeCursor } from './articles';
-import { decodeThreadCursor } from './comments';
+import { preparedQuery } from '../prepared';
+import { articles, urlHistory } from '../schema';
+import { decodeCursor, listingHasStoriesBefore, type ListingKind } from './articles';
+import { findAuthor } from './authors';
+import { decodeThreadCursor, getCommentTarget, getReplyTarget } from './comments';
 import { isLive } from './conditions';
+import { findSection } from './settings';
+import { findTopic } from './topics';
 
-function classify(row: { path: string | null; status: string; publishedAt: Date | null }, requested: string): RouteResolution {
-  if (row.status === 'withdrawn') return { kind: 'gone' };
-  const due = row.status === 'published' && row.publishedAt !== null && row.publishedAt.getTime() <= Date.now();
-  if (!due || !row.path) return { kind: 'unknown' };
+// "Does this reader page exist, and is it live?", answered for the proxy before the page renders
+// (docs/decisions/2026-12-01-proxy-status-codes.md). Each answer comes from the statements the
+// page itself runs (a listing's owner and older page, a comment page's target), or, for an
+// article, from the database's own isLive(): nothing here decides liveness in JavaScript.
+
+// What an article row says about a path: its current path, whether it was withdrawn, and whether
+// it is live (published and due), as the database judges it.
+const routeColumns = { path: articles.path, withdrawn: sql<boolean>`${articles.status} = 'withdrawn'`, live: sql<boolean>`${isLive()}` };
+const articleAtPath = preparedQuery((db) => db.select(routeColumns).from(articles).where(eq(articles.path, sql.placeholder('path'))).prepare('route_article_path'));
+const articleOnceAtPath = preparedQuery((db) =>
+  db.select(routeColumns).from(urlHistory).innerJoin(articles, eq(articles.id, urlHistory.articleId)).where(eq(urlHistory.path, sql.placeholder('path'))).prepare('route_article_old_path'),
+);
+const articleWithSlug = preparedQuery((db) => db.select(routeColumns).from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare('route_article_slug'));
+
+type RouteRow = { path: string | null; withdrawn: boolean; live: boolean };
+
+function classify(row: RouteRow, requested: string): RouteResolution {
+  if (row.withdrawn) return { kind: 'gone' };
+  if (!row.live || !row.path) return { kind: 'unknown' };
   return row.path === requested ? { kind: 'live' } : { kind: 'moved', location: row.path };
 }
 
@@ -19,80 +37,31 @@ function classify(row: { path: string | null; status: string; publishedAt: Date 
  * moved (301), a withdrawn article (410), or nothing (404).
  */
 export async function resolveArticlePath(path: string): Promise<RouteResolution> {
-  const db = getDb();
-  const columns = { path: articles.path, status: articles.status, publishedAt: articles.publishedAt };
-  const [current] = await db.select(columns).from(articles).where(eq(articles.path, path));
+  const [current] = await articleAtPath().execute({ path });
   if (current) return classify(current, path);
-  const [moved] = await db
-    .select(columns)
-    .from(urlHistory)
-    .innerJoin(articles, eq(articles.id, urlHistory.articleId))
-    .where(eq(urlHistory.path, path));
+  const [moved] = await articleOnceAtPath().execute({ path });
   if (moved) return classify(moved, path);
   // A mistyped date or section with a real slug: send the reader to the article's own URL.
-  const slug = path.split('/').at(-1) ?? '';
-  const [bySlug] = await db.select(columns).from(articles).where(eq(articles.slug, slug));
+  const [bySlug] = await articleWithSlug().execute({ slug: path.split('/').at(-1) ?? '' });
   return bySlug ? classify(bySlug, path) : { kind: 'unknown' };
 }
 
-/** The articles a listing shows: a section's, an author's or a topic's (as db/queries/articles.ts lists them). */
-function listingArticles(listing: Listing): SQL {
-  const db = getDb();
-  switch (listing.type) {
-    case 'section':
-      return sql`${articles.sectionId} = (${db.select({ id: sections.id }).from(sections).where(eq(sections.slug, listing.slug))})`;
-    case 'author':
-      return exists(
-        db
-          .select({ one: sql`1` })
-          .from(articleAuthors)
-          .innerJoin(staff, eq(staff.id, articleAuthors.staffId))
-          .where(and(eq(articleAuthors.articleId, articles.id), eq(staff.slug, listing.slug), eq(staff.active, true))),
-      );
-    case 'tag':
-      return exists(
-        db
-          .select({ one: sql`1` })
-          .from(articleTags)
-          .innerJoin(tags, eq(tags.id, articleTags.tagId))
-          .where(and(eq(articleTags.articleId, articles.id), eq(tags.slug, listing.slug))),
-      );
-  }
+const LISTING_KIND: Record<Listing['type'], ListingKind> = { section: 'section', author: 'author', tag: 'topic' };
+
+/** The owner's id of a section, author or topic page, found as the page finds it. */
+async function listingOwnerId(listing: Listing): Promise<number | null> {
+  const owner = listing.type === 'section' ? await findSection(listing.slug) : listing.type === 'author' ? await findAuthor(listing.slug) : await findTopic(listing.slug);
+  return owner?.id ?? null;
 }
 
 /** Whether a section, author or topic page exists, and for an older page, has stories on it. */
 async function resolveListing(listing: Listing): Promise<RouteResolution> {
-  const db = getDb();
-  if (listing.cursor !== null) {
-    const cursor = decodeCursor(listing.cursor);
-    if (!cursor) return { kind: 'unknown' };
-    const older = sql`(${articles.publishedAt}, ${articles.id}) < (${cursor.publishedAt.toISOString()}::timestamptz, ${cursor.id}::int)`;
-    const [row] = await db.select({ id: articles.id }).from(articles).where(and(isLive(), listingArticles(listing), older)).limit(1);
-    return row ? { kind: 'live' } : { kind: 'unknown' };
-  }
-  const [row] =
-    listing.type === 'section'
-      ? await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, listing.slug))
-      : listing.type === 'author'
-        ? await db.select({ id: staff.id }).from(staff).where(and(eq(staff.slug, listing.slug), eq(staff.active, true)))
-        : await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, listing.slug));
-  return row ? { kind: 'live' } : { kind: 'unknown' };
-}
-
-/** A comment readers can reply to without JavaScript: approved, under a live article. */
-async function resolveComment(commentId: number): Promise<RouteResolution> {
-  const [row] = await getDb()
-    .select({ id: comments.id })
-    .from(comments)
-    .innerJoin(articles, eq(articles.id, comments.articleId))
-    .where(and(eq(comments.id, commentId), eq(comments.status, 'approved'), isLive()));
-  return row ? { kind: 'live' } : { kind: 'unknown' };
-}
-
-/** A later page of a live article's thread (a cursor past the end is an empty page, not a 404). */
-async function resolveThreadPage(articleId: number): Promise<RouteResolution> {
-  const [row] = await getDb().select({ id: articles.id }).from(articles).where(and(eq(articles.id, articleId), isLive()));
-  return row ? { kind: 'live' } : { kind: 'unknown' };
+  const cursor = listing.cursor === null ? null : decodeCursor(listing.cursor);
+  if (listing.cursor !== null && !cursor) return { kind: 'unknown' };
+  const ownerId = await listingOwnerId(listing);
+  if (ownerId === null) return { kind: 'unknown' };
+  if (cursor && !(await listingHasStoriesBefore(LISTING_KIND[listing.type], ownerId, cursor))) return { kind: 'unknown' };
+  return { kind: 'live' };
 }
 
 /**
@@ -111,8 +80,13 @@ export async function resolveReaderPath(path: string): Promise<RouteResolution |
     case 'listing':
       return resolveListing(route.listing);
     case 'comment':
-      return resolveComment(route.commentId);
-    case 'thread-page':
-      return decodeThreadCursor(route.cursor) ? resolveThreadPage(route.articleId) : { kind: 'unknown' };
+      // The reply page's own read: an approved comment under a live article.
+      return (await getReplyTarget(route.commentId)) ? { kind: 'live' } : { kind: 'unknown' };
+    case 'thread-page': {
+      // A later page of a live article's thread (a cursor past the end is an empty page, not a 404).
+      if (!decodeThreadCursor(route.cursor)) return { kind: 'unknown' };
+      const target = await getCommentTarget(route.articleId);
+      return target?.path ? { kind: 'live' } : { kind: 'unknown' };
+    }
   }
 }

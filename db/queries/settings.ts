@@ -57,21 +57,20 @@ const siteFrame = preparedQuery((db) =>
     .prepare('reader_site_frame'),
 );
 
+/** The site settings and sections as stored, uncached (the proxy asks this before a page renders). */
+async function readSiteFrame(): Promise<SiteFrame> {
+  const [row] = await siteFrame().execute();
+  if (!row) {
+    // Not seeded yet: the defaults, and whatever sections exist.
+    const list = await getDb().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.name));
+    return { settings: FALLBACK, comments: PUBLIC_COMMENT_DEFAULTS, sections: list };
+  }
+  const { closeAfterDays, maxDepth, sections: list, ...settings } = row;
+  return { settings, comments: { closeAfterDays, maxDepth }, sections: list };
+}
+
 /** The site settings and sections, cached together: a change to either refreshes every page. */
-const getSiteFrame = cachedQuery(
-  'site-frame',
-  async (): Promise<SiteFrame> => {
-    const [row] = await siteFrame().execute();
-    if (!row) {
-      // Not seeded yet: the defaults, and whatever sections exist.
-      const list = await getDb().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.name));
-      return { settings: FALLBACK, comments: PUBLIC_COMMENT_DEFAULTS, sections: list };
-    }
-    const { closeAfterDays, maxDepth, sections: list, ...settings } = row;
-    return { settings, comments: { closeAfterDays, maxDepth }, sections: list };
-  },
-  () => [cacheTags.site(), cacheTags.sections()],
-);
+const getSiteFrame = cachedQuery('site-frame', readSiteFrame, () => [cacheTags.site(), cacheTags.sections()]);
 
 export async function getSiteSettings(): Promise<SiteSettings> {
   return (await getSiteFrame()).settings;
@@ -86,6 +85,13 @@ export async function getPublicCommentSettings(): Promise<PublicCommentSettings>
   return (await getSiteFrame()).comments;
 }
 
+const sectionIn = (frame: SiteFrame, slug: string) => frame.sections.find((s) => s.slug === slug) ?? null;
+
 export async function getSection(slug: string): Promise<SectionLink | null> {
-  return (await listSections()).find((s) => s.slug === slug) ?? null;
+  return sectionIn(await getSiteFrame(), slug);
+}
+
+/** A section by its slug, uncached, through the same statement as the pages' site frame. */
+export async function findSection(slug: string): Promise<SectionLink | null> {
+  return sectionIn(await readSiteFrame(), slug);
 }

@@ -1,0 +1,16 @@
+import { resolveReaderPath } from '../../db/queries/routes';
+import type { RouteResolution } from '../../lib/reader-routes';
+import { rememberedRoute, rememberRoute } from './route-memory';
+
+/**
+ * What a reader path is now, for the proxy: from this process's short memory of recent answers
+ * (server/routing/route-memory.ts), else from the database through the pages' own statements.
+ * `null` for paths that are not reader pages with data behind them.
+ */
+export async function resolveReaderRoute(path: string): Promise<RouteResolution | null> {
+  const known = rememberedRoute(path);
+  if (known) return known;
+  const fresh = await resolveReaderPath(path);
+  if (fresh) rememberRoute(path, fresh);
+  return fresh;
+}
