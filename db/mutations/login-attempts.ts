@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import { lockedUntil, throttleConfig } from '../../lib/auth/throttle';
 import { getDb } from '../client';
 import { loginAttempts } from '../schema';
@@ -41,9 +41,4 @@ export async function recordSignInAttempt(keys: string[], succeeded: boolean): P
 /** Forgets attempts older than a day; run by the scheduler so the table stays small. */
 export async function pruneSignInAttempts(now = new Date()): Promise<void> {
   await getDb().delete(loginAttempts).where(lt(loginAttempts.createdAt, new Date(now.getTime() - 86_400_000)));
-}
-
-/** Clears the record for these keys (an admin resetting a locked-out account). */
-export async function clearSignInAttempts(keys: string[]): Promise<void> {
-  if (keys.length) await getDb().delete(loginAttempts).where(inArray(loginAttempts.key, keys));
 }
