@@ -355,6 +355,42 @@ export const comments = pgTable(
   ],
 );
 
+/**
+ * A comment the endpoint refused from a reader without JavaScript (a mistake in the form, too soon
+ * after the last one, a closed thread…), kept for a short while so the page it redirects to
+ * (/comments/not-posted/<token>) can show the reason with everything the reader typed. In the
+ * database, not in one process's memory, so any instance can show it. Rows expire within an hour
+ * (COMMENT_REFUSED_KEEP_SECONDS) and are deleted soon after (db/mutations/refused-comments.ts).
+ */
+export const refusedComments = pgTable(
+  'refused_comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** SHA-256 of the token in the page's address; the token itself is only in that address. */
+    tokenHash: text('token_hash').notNull(),
+    /** The HTTP status the refusal stands for (400, 403, 404, 409, 413, 415, 422 or 429). */
+    status: integer('status').notNull(),
+    message: text('message').notNull(),
+    fieldErrors: jsonb('field_errors').$type<Partial<Record<'name' | 'email' | 'comment' | 'parentId', string>>>().notNull().default({}),
+    /** As submitted, so no foreign key: it may name no article at all. */
+    articleId: integer('article_id'),
+    parentId: text('parent_id').notNull().default(''),
+    authorName: text('author_name').notNull().default(''),
+    /** Never public: only ever put back into the form of the reader who typed it. */
+    authorEmail: text('author_email').notNull().default(''),
+    body: text('body').notNull().default(''),
+    /** Bounds how many one client can keep at once; gone with the row. */
+    clientAddress: text('client_address'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('refused_comments_token_key').on(t.tokenHash),
+    index('refused_comments_expires_idx').on(t.expiresAt),
+    index('refused_comments_address_idx').on(t.clientAddress, t.id),
+  ],
+);
+
 /** Staff actions, for admins: who did what, when. */
 export const auditLog = pgTable(
   'audit_log',

@@ -14,6 +14,8 @@ export type CommentRules = {
   burstWindowSeconds: number;
   /** Client addresses and browser names are deleted from comments older than this. */
   addressRetentionDays: number;
+  /** A comment refused from the plain form is kept this long for the page that shows it again. */
+  refusedKeepSeconds: number;
 };
 
 export const DEFAULT_RULES: CommentRules = {
@@ -23,6 +25,7 @@ export const DEFAULT_RULES: CommentRules = {
   burstLimit: 30,
   burstWindowSeconds: 60,
   addressRetentionDays: 30,
+  refusedKeepSeconds: 3600,
 };
 
 type Env = Record<string, string | undefined>;
@@ -42,9 +45,12 @@ export function commentRules(env: Env): CommentRules {
     burstLimit: numberFromEnv(env, 'COMMENT_BURST_LIMIT', DEFAULT_RULES.burstLimit, 1),
     burstWindowSeconds: numberFromEnv(env, 'COMMENT_BURST_WINDOW_SECONDS', DEFAULT_RULES.burstWindowSeconds, 1),
     addressRetentionDays: numberFromEnv(env, 'COMMENT_ADDRESS_RETENTION_DAYS', DEFAULT_RULES.addressRetentionDays, 1),
+    refusedKeepSeconds: numberFromEnv(env, 'COMMENT_REFUSED_KEEP_SECONDS', DEFAULT_RULES.refusedKeepSeconds, 1),
   };
 }
 
+/** Refused plain-form comments one client address may have kept at once (older ones make way). */
+export const MAX_REFUSED_PER_ADDRESS = 20;
 /** Largest request body the comment endpoint reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_COMMENT_CHARS = 5000;
