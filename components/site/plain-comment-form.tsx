@@ -31,7 +31,41 @@ export function Honeypot() {
   );
 }
 
-export function PlainCommentForm({ articleId, formToken, parentId = null, heading = 'Leave a Reply' }: { articleId: number; formToken: string | null; parentId?: number | null; heading?: string }) {
+type Field = 'name' | 'email' | 'comment';
+
+/** What a reader typed, and what was wrong with it, when the form is shown again after a refusal. */
+export type KeptComment = { values: Record<Field, string>; fieldErrors: Partial<Record<Field, string>> };
+
+/** The error under a field, tied to it as its description (the island marks its fields the same way). */
+function fieldError(kept: KeptComment | undefined, field: Field) {
+  const error = kept?.fieldErrors[field];
+  return {
+    control: error ? { 'aria-invalid': true, 'aria-describedby': `comment-${field}-error` } : {},
+    message: error ? (
+      <span className="comment-form__error" id={`comment-${field}-error`}>
+        {error}
+      </span>
+    ) : null,
+  };
+}
+
+export function PlainCommentForm({
+  articleId,
+  formToken,
+  parentId = null,
+  heading = 'Leave a Reply',
+  kept,
+}: {
+  articleId: number;
+  formToken: string | null;
+  parentId?: number | string | null;
+  heading?: string;
+  /** Fills the fields in again (the page for a refused comment). */
+  kept?: KeptComment;
+}) {
+  const name = fieldError(kept, 'name');
+  const email = fieldError(kept, 'email');
+  const comment = fieldError(kept, 'comment');
   return (
     <div id="respond" className="comment-respond">
       <h3 id="reply-title" className="comment-respond__title">
@@ -46,19 +80,22 @@ export function PlainCommentForm({ articleId, formToken, parentId = null, headin
           <label htmlFor="comment-name">
             Name <span className="required" aria-hidden="true">*</span>
           </label>
-          <input id="comment-name" name="name" type="text" required autoComplete="name" />
+          <input id="comment-name" name="name" type="text" required autoComplete="name" defaultValue={kept?.values.name} {...name.control} />
+          {name.message}
         </p>
         <p className="comment-form__field">
           <label htmlFor="comment-email">
             Email <span className="required" aria-hidden="true">*</span>
           </label>
-          <input id="comment-email" name="email" type="email" required autoComplete="email" />
+          <input id="comment-email" name="email" type="email" required autoComplete="email" defaultValue={kept?.values.email} {...email.control} />
+          {email.message}
         </p>
         <p className="comment-form__field">
           <label htmlFor="comment-text">
             Comment <span className="required" aria-hidden="true">*</span>
           </label>
-          <textarea id="comment-text" name="comment" required rows={8} />
+          <textarea id="comment-text" name="comment" required rows={8} defaultValue={kept?.values.comment} {...comment.control} />
+          {comment.message}
         </p>
         <Honeypot />
         <PrivacyNotice />

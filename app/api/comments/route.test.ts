@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import CommentNotPostedPage from '@/app/(site)/comments/not-posted/[token]/page';
 import type { Db } from '@/db/connection';
 import { comments, siteSettings } from '@/db/schema';
 import { makeArticle, makeSection } from '@/db/test-fixtures';
@@ -168,6 +170,17 @@ describe('POST /api/comments (JSON, the island)', () => {
 describe('POST /api/comments (the plain form, no JavaScript)', () => {
   const fields = () => ({ articleId: String(articleId), parentId: '', formToken: oldToken(), name: 'Form Reader', email: `form${++n}@example.net`, comment: `From a plain form ${n}`, homepage: '' });
 
+  /**
+   * A refused form post is answered 303 to the page of the site that shows the refusal (a route
+   * handler cannot render one): follows it and renders that page as the browser would receive it.
+   */
+  async function refusalPage(res: Response): Promise<string> {
+    expect(res.status).toBe(303);
+    const token = /^\/comments\/not-posted\/([A-Za-z0-9_-]{32})$/.exec(res.headers.get('location') ?? '')?.[1];
+    expect(token).toBeDefined();
+    return renderToStaticMarkup(await CommentNotPostedPage({ params: Promise.resolve({ token: token! }) }));
+  }
+
   it('redirects (303) to the page saying the comment was received', async () => {
     const res = await formPost(fields());
     expect(res.status).toBe(303);
@@ -177,9 +190,8 @@ describe('POST /api/comments (the plain form, no JavaScript)', () => {
   it('shows the reason with the typed text in the form again, escaped', async () => {
     const typed = { ...fields(), email: 'bad-address', comment: 'Kept <script>alert(1)</script> text' };
     const res = await formPost(typed);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    const html = await res.text();
+    const html = await refusalPage(res);
+    expect(html).toContain('Your comment was not posted');
     expect(html).toContain('role="alert"');
     expect(html).toContain('valid email address');
     expect(html).toContain('Kept &lt;script&gt;alert(1)&lt;/script&gt; text</textarea>');
@@ -188,13 +200,50 @@ describe('POST /api/comments (the plain form, no JavaScript)', () => {
     expect(html).toMatch(/name="formToken" value="\d+\.\d+\.[A-Za-z0-9_-]{32}"/);
   });
 
-  it('keeps the text on the 429 page too, with Retry-After', async () => {
+  it('keeps the text on the page for a post too soon, saying when to try again', async () => {
     const first = fields();
     await formPost(first, { [PEER_HEADER]: '10.7.7.7' });
     const res = await formPost({ ...fields(), comment: 'Second thought, kept' }, { [PEER_HEADER]: '10.7.7.7' });
-    expect(res.status).toBe(429);
-    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await res.text()).toContain('Second thought, kept</textarea>');
+    const html = await refusalPage(res);
+    expect(html).toMatch(/Please wait 1[45] seconds and try again \(after \d\d:\d\d:\d\d UTC\)/);
+    expect(html).toContain('Second thought, kept</textarea>');
+  });
+
+  it('keeps the reply target, unless the target is what was wrong: then it offers the comment on its own', async () => {
+    const [parent, waiting] = await db
+      .insert(comments)
+      .values([
+        { articleId, authorName: 'Shown', authorEmail: 's@example.net', body: 'Approved', status: 'approved' },
+        { articleId, authorName: 'Waiting', authorEmail: 'w@example.net', body: 'Not yet approved', status: 'pending' },
+      ])
+      .returning({ id: comments.id });
+    const kept = await refusalPage(await formPost({ ...fields(), parentId: String(parent!.id), name: '', comment: 'A reply to keep' }));
+    expect(kept).toContain(`name="parentId" value="${parent!.id}"`);
+    expect(kept).toContain('Your reply');
+    expect(kept).toMatch(/aria-invalid="true" aria-describedby="comment-name-error"/);
+    expect(kept).toContain('A reply to keep</textarea>');
+
+    const alone = await refusalPage(await formPost({ ...fields(), parentId: String(waiting!.id), comment: 'A reply to a comment not shown' }));
+    expect(alone).toContain('is not available');
+    expect(alone).toContain('name="parentId" value=""');
+    expect(alone).toContain('Your comment, to post on its own');
+    expect(alone).toContain('A reply to a comment not shown</textarea>');
+  });
+
+  it('shows a closed thread’s refusal without a form, the typed comment still there to copy', async () => {
+    const html = await refusalPage(await formPost({ ...fields(), articleId: String(closedId), formToken: oldToken(closedId), comment: 'Too late, but mine' }));
+    expect(html).toContain('<h1>Comments are closed</h1>');
+    expect(html).not.toContain('<form');
+    expect(html).toContain('Too late, but mine</pre>');
+    expect(html).toMatch(/href="[^"]+\/closed-story#comments"/);
+  });
+
+  it('shows nothing of a refusal for an unknown or expired address', async () => {
+    for (const token of ['A'.repeat(32), 'short', '../../etc']) {
+      const html = renderToStaticMarkup(await CommentNotPostedPage({ params: Promise.resolve({ token }) }));
+      expect(html).toContain('Comment form expired');
+      expect(html).not.toContain('<form');
+    }
   });
 });
 

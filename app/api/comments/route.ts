@@ -1,16 +1,18 @@
 import { postComment, type OwnComment, type PostCommentResult } from '@/db/mutations/comments';
+import { keepRefusedComment } from '@/db/mutations/refused-comments';
 import { decodeThreadCursor, getCommentTarget, getThreadInfo, listOwnPendingComments, listThreadPage } from '@/db/queries/comments';
 import { expireTags } from '@/server/cache/expire';
 import { clientAddressOf } from '@/server/comments/client-address';
 import { commentRules, MAX_BODY_BYTES } from '@/lib/comments/config';
-import { renderFormPage } from '@/lib/comments/form-page';
 import { checkFormToken, derivedIdempotencyKey, ownerToken, readOwnerToken, signFormToken } from '@/server/comments/tokens';
 import { parseSubmission, typedValues, type ValidationFailure } from '@/lib/comments/validate';
 import { logger } from '@/server/log';
 
 // The comment endpoint. POST takes a comment as JSON (the island) or as a plain HTML form (no
-// JavaScript: answered with a redirect to /comment-received, or a page with the error and the
-// typed text). GET returns a page of the public thread. Nothing here ever returns an e-mail.
+// JavaScript: answered with 303 to /comments/received, or, when refused, with 303 to
+// /comments/not-posted/<token>, a page of the site showing the reason with the typed text, kept
+// for it in the database). GET returns a page of the public thread. Nothing here ever returns an
+// e-mail.
 
 export const dynamic = 'force-dynamic';
 
@@ -94,31 +96,32 @@ function problemFor(result: Exclude<PostCommentResult, { kind: 'created' | 'repl
 
 export async function POST(request: Request) {
   const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
-  const asForm = !contentType.startsWith('application/json');
+  // A browser's form post (the plain form, without JavaScript); anything else is answered as JSON.
+  const asForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(contentType);
   const rules = commentRules(process.env);
 
   const fail = async (problem: Problem, fields: Record<string, unknown> | null) => {
-    const headers: Record<string, string> = { ...NO_STORE };
-    if (problem.retryAfter) headers['Retry-After'] = String(problem.retryAfter);
     if (!asForm) {
+      const headers: Record<string, string> = { ...NO_STORE };
+      if (problem.retryAfter) headers['Retry-After'] = String(problem.retryAfter);
       return Response.json({ error: problem.error, fieldErrors: problem.fieldErrors ?? {}, retryAfter: problem.retryAfter, formToken: problem.formToken }, { status: problem.status, headers });
     }
+    // A route handler cannot render the site's pages: the refusal and what the reader typed are
+    // kept for the page that shows them (it signs a fresh form token when the form can be sent again).
     const articleId = Number(fields?.articleId);
-    const target = Number.isSafeInteger(articleId) && articleId > 0 && problem.status !== 404 ? await getCommentTarget(articleId).catch(() => null) : null;
-    const canRetry = target !== null && problem.status !== 403;
-    const html = renderFormPage({
-      status: problem.status,
-      title: problem.status === 403 ? 'Comments are closed' : 'Your comment was not posted',
-      message: problem.error,
-      fieldErrors: problem.fieldErrors ?? {},
-      values: typedValues(fields),
-      articleId: target?.id ?? null,
-      articlePath: target?.path ?? null,
-      articleHeadline: target?.headline ?? null,
-      // The reader already spent time on the form: the new token does not make them wait again.
-      formToken: canRetry ? (problem.formToken ?? signFormToken(target.id, Date.now() - rules.minFormSeconds * 1000)) : null,
-    });
-    return new Response(html, { status: problem.status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+    const { name, email, comment, parentId } = problem.fieldErrors ?? {};
+    const token = await keepRefusedComment(
+      {
+        status: problem.status,
+        message: problem.error,
+        fieldErrors: Object.fromEntries(Object.entries({ name, email, comment, parentId }).filter(([, v]) => v !== undefined)),
+        articleId: Number.isSafeInteger(articleId) && articleId > 0 && articleId <= 2147483647 ? articleId : null,
+        values: typedValues(fields),
+        clientAddress: clientAddressOf(request.headers),
+      },
+      rules,
+    );
+    return new Response(null, { status: 303, headers: { ...NO_STORE, Location: `/comments/not-posted/${token}` } });
   };
 
   // A comment must come from a page of this site: a form elsewhere cannot post in a reader's name.
