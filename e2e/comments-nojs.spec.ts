@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { articleOpenForComments, articleWithLongThread, field, useOwnAddress, uniqueEmail } from './support/comments';
+import { expectNoSeriousA11yViolations } from './support/helpers';
 
 // Commenting with JavaScript switched off: the plain form posts, lands on a page that says the
 // comment was received, and every refusal shows the reason with the typed text still there.
@@ -138,5 +139,53 @@ test.describe('commenting without JavaScript', () => {
     await expect(field(page, 'Comment')).toHaveValue(text);
     await expect(field(page, 'Email')).toHaveValue('typo-at-example.net');
     await expect(field(page, 'Email')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('the refusal page is a page of the site, rendered for this reader only and kept out of caches and search engines', async ({ page, request }) => {
+    const response = await page.goto(await refusalAddress(request));
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toMatch(/no-store/);
+    await expect(page.getByRole('banner')).toHaveCount(1);
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your comment was not posted' })).toBeVisible();
+    await expect(field(page, 'Email')).toHaveValue('kept-at-example.net');
+    await expect(field(page, 'Name')).toHaveValue('Kept Reader');
+    // The same address again (a reload) shows the same page; nothing is posted again.
+    await page.reload();
+    await expect(field(page, 'Email')).toHaveValue('kept-at-example.net');
+  });
+});
+
+/** Posts a plain form with a mistake in it, as a browser without JavaScript would, and returns where the refusal is shown. */
+async function refusalAddress(request: APIRequestContext): Promise<string> {
+  const path = await articleOpenForComments(request);
+  const html = await (await request.get(path)).text();
+  const refused = await request.post('/api/comments', {
+    form: {
+      articleId: /name="articleId" value="(\d+)"/.exec(html)![1]!,
+      parentId: '',
+      formToken: /name="formToken" value="([^"]+)"/.exec(html)![1]!,
+      name: 'Kept Reader',
+      email: 'kept-at-example.net',
+      comment: `Kept on a page of the site ${Date.now()}`,
+      homepage: '',
+    },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(303);
+  const location = refused.headers().location!;
+  expect(location).toMatch(/^\/comments\/not-posted\/[A-Za-z0-9_-]{32}$/);
+  return location;
+}
+
+test.describe('the refusal page', () => {
+  // axe runs in the page: this scan needs JavaScript, the page itself does not.
+  test.use({ javaScriptEnabled: true });
+  test('has no serious accessibility violations', async ({ page, request }) => {
+    await page.goto(await refusalAddress(request));
+    // Next's route announcer is an alert too once scripts run.
+    await expect(page.getByRole('alert').filter({ hasText: 'valid email address' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'the comment refusal page');
   });
 });
