@@ -7,7 +7,7 @@ import { expireTags } from '@/server/cache/expire';
 import { logger } from '@/server/log';
 import { schedulerToken } from '@/server/jobs/scheduler';
 
-// Called only by this server's own scheduler (lib/scheduler.ts), over loopback, with a secret
+// Called only by this server's own scheduler (server/jobs/scheduler.ts), over loopback, with a secret
 // that exists only in this process: publishes what is due and refreshes the affected pages.
 export const dynamic = 'force-dynamic';
 
