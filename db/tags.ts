@@ -11,17 +11,19 @@ export const cacheTags = {
   /** A slug a page looked up, found or not, so publishing under that slug refreshes its 404. */
   articleSlug: (slug: string) => `article-slug:${slug}`,
   author: (slug: string) => `author:${slug}`,
-  tag: (slug: string) => `tag:${slug}`,
+  /** A topic's page (its articles are listed at /tag/<slug>). */
+  topic: (slug: string) => `topic:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
   corrections: () => 'corrections',
 } as const;
 
+// What an article contributes to cache tags: its id, slug, section and the slugs of its authors and topics.
 export type ArticleTagInput = {
   id: number;
   slug: string;
   sectionSlug: string | null;
   authorSlugs: string[];
-  tagSlugs: string[];
+  topicSlugs: string[];
 };
 
 /**
@@ -36,7 +38,7 @@ export function articleChangeTags(before: ArticleTagInput | null, after: Article
     out.add(cacheTags.articleSlug(a.slug));
     if (a.sectionSlug) out.add(cacheTags.section(a.sectionSlug));
     for (const s of a.authorSlugs) out.add(cacheTags.author(s));
-    for (const t of a.tagSlugs) out.add(cacheTags.tag(t));
+    for (const t of a.topicSlugs) out.add(cacheTags.topic(t));
   }
   return [...out];
 }
@@ -82,7 +84,7 @@ export function sectionChangeTags(beforeSlug: string | null, afterSlug: string |
  * article page lists its topics by name, and is read by slug; related stories are read by id).
  */
 export function topicChangeTags(topicSlug: string, taggedArticles: CommentArticleRef[]): string[] {
-  const out = new Set<string>([cacheTags.tag(topicSlug)]);
+  const out = new Set<string>([cacheTags.topic(topicSlug)]);
   for (const a of taggedArticles) {
     out.add(cacheTags.articleSlug(a.slug));
     out.add(cacheTags.article(a.id));

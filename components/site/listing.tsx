@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { decodeCursor, listListingArticles, type ListingKind } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/topics';
+import { getTopic } from '@/db/queries/topics';
 import { authorPath, isSlug, sectionPath, tagPath } from '@/lib/urls';
 import { CardList } from './card-list';
 import { StaffEmail } from './staff-email';
@@ -51,7 +51,7 @@ async function getOwner(kind: ListingKind, slug: string): Promise<Owner | null> 
       showSection: true,
     };
   }
-  const topic = await getTag(slug);
+  const topic = await getTopic(slug);
   return topic && { ...topic, path: tagPath(topic.slug), kicker: 'Topic', label: `Stories about ${topic.name}`, showSection: true };
 }
 

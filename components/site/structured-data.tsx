@@ -1,7 +1,7 @@
 import { decodeCursor, listListingArticles, type ArticlePage } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/topics';
+import { getTopic } from '@/db/queries/topics';
 import { bodyToText } from '@/lib/article-body';
 import { breadcrumbList, collectionPage, newsArticle, newsMediaOrganization, profilePage, webSite } from '@/server/seo/structured-data';
 import { authorPath, isSlug, sectionPath, tagPath } from '@/lib/urls';
@@ -64,7 +64,7 @@ export async function SectionJsonLd({ slug, cursor }: { slug: string; cursor: st
 
 export async function TagJsonLd({ slug, cursor }: { slug: string; cursor: string }) {
   if (!isSlug(slug) || !validCursor(cursor)) return null;
-  const [settings, tag] = await Promise.all([getSiteSettings(), getTag(slug)]);
+  const [settings, tag] = await Promise.all([getSiteSettings(), getTopic(slug)]);
   if (!tag) return null;
   const page = await listListingArticles('topic', tag.id, tag.slug, cursor);
   return <JsonLd data={collectionPage({ name: tag.name, description: tag.description, path: pagedPath(tagPath(tag.slug), cursor), items: page.items }, settings)} />;

@@ -176,7 +176,7 @@ describe('saves are whole, versioned and never silently overwrite', () => {
     expect(moved.path).toBe('/world/2026/02/10/river-bridge-opens-to-traffic');
     const history = await db.select().from(urlHistory).where(eq(urlHistory.articleId, id));
     expect(history.map((h) => h.path)).toEqual([oldPath]);
-    expect(moved.expire).toEqual(expect.arrayContaining(['section:news', 'section:world', 'article-slug:river-bridge-opens', 'article-slug:river-bridge-opens-to-traffic', 'tag:transport']));
+    expect(moved.expire).toEqual(expect.arrayContaining(['section:news', 'section:world', 'article-slug:river-bridge-opens', 'article-slug:river-bridge-opens-to-traffic', 'topic:transport']));
     const [row] = await db.select({ updatedAt: articles.updatedAt }).from(articles).where(eq(articles.id, id));
     expect(row!.updatedAt).not.toBeNull();
   });

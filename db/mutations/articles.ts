@@ -33,7 +33,7 @@ type State = {
   embargoUntil: Date | null;
   authorIds: number[];
   authorSlugs: string[];
-  tagSlugs: string[];
+  topicSlugs: string[];
 };
 
 async function loadState(tx: Tx, id: number, lock: boolean): Promise<State | null> {
@@ -69,12 +69,12 @@ async function loadState(tx: Tx, id: number, lock: boolean): Promise<State | nul
     sectionSlug: section[0]?.slug ?? null,
     authorIds: authorRows.map((a) => a.id),
     authorSlugs: authorRows.map((a) => a.slug),
-    tagSlugs: tagRows.map((t) => t.slug),
+    topicSlugs: tagRows.map((t) => t.slug),
   };
 }
 
 const subjectOf = (s: State): ArticleSubject => ({ createdBy: s.createdBy, authorIds: s.authorIds, status: s.status });
-const tagInputOf = (s: State): ArticleTagInput => ({ id: s.id, slug: s.slug, sectionSlug: s.sectionSlug, authorSlugs: s.authorSlugs, tagSlugs: s.tagSlugs });
+const tagInputOf = (s: State): ArticleTagInput => ({ id: s.id, slug: s.slug, sectionSlug: s.sectionSlug, authorSlugs: s.authorSlugs, topicSlugs: s.topicSlugs });
 
 /** The reader pages a change touched, if readers could see the article before or after it. */
 function tagsToExpire(before: State, after: State): string[] {
@@ -201,15 +201,15 @@ export async function saveArticle(actor: Actor, id: number, expectedVersion: num
 
     // Tags are created on the fly, by name; the slug decides whether two names are the same tag.
     const tagIds: number[] = [];
-    const tagSlugs: string[] = [];
+    const topicSlugs: string[] = [];
     for (const name of draft.tags) {
       const slug = slugify(name, 80);
-      if (tagSlugs.includes(slug)) continue;
+      if (topicSlugs.includes(slug)) continue;
       const [existing] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug));
       const tagId = existing?.id ?? (await tx.insert(tags).values({ slug, name }).onConflictDoNothing().returning({ id: tags.id }))[0]?.id;
       const resolved = tagId ?? (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)))[0]!.id;
       tagIds.push(resolved);
-      tagSlugs.push(slug);
+      topicSlugs.push(slug);
     }
 
     // Once readers have seen it, a new section or slug moves the article: the old URL goes into
@@ -280,7 +280,7 @@ export async function saveArticle(actor: Actor, id: number, expectedVersion: num
       version,
       authorIds: draft.authorIds,
       authorSlugs: draft.authorIds.map((a) => bySlug.get(a)!),
-      tagSlugs,
+      topicSlugs,
     };
     return { ok: true, version, savedAt: now.toISOString(), slug: draft.slug, path, expire: tagsToExpire(before, after) };
   });

@@ -24,8 +24,8 @@ export async function addCorrection(actor: Actor, articleId: number, kind: Corre
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'correction.add', subject: `article:${articleId}`, detail: { kind } });
     const [a] = await tx.select({ slug: articles.slug, sectionSlug: sections.slug }).from(articles).leftJoin(sections, eq(sections.id, articles.sectionId)).where(eq(articles.id, articleId));
     const authorSlugs = (await tx.select({ slug: staff.slug }).from(articleAuthors).innerJoin(staff, eq(staff.id, articleAuthors.staffId)).where(eq(articleAuthors.articleId, articleId))).map((r) => r.slug);
-    const tagSlugs = (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, articleId))).map((r) => r.slug);
-    const input = { id: articleId, slug: a!.slug, sectionSlug: a!.sectionSlug, authorSlugs, tagSlugs };
+    const topicSlugs = (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, articleId))).map((r) => r.slug);
+    const input = { id: articleId, slug: a!.slug, sectionSlug: a!.sectionSlug, authorSlugs, topicSlugs };
     return { ok: true as const, expire: articleChangeTags(input, input) };
   });
 }

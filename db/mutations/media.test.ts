@@ -37,7 +37,7 @@ describe('editing an image’s text', () => {
 
     const result = await updateMediaText(author, id, { alt: 'The harbour wall at dawn', caption: '', credit: '' });
     expect(result!.expire).toEqual(
-      expect.arrayContaining([cacheTags.articleSlug('harbour-wall'), cacheTags.article(live.id), cacheTags.section('news'), cacheTags.frontPage(), cacheTags.tag('harbour'), cacheTags.author('bea-byline')]),
+      expect.arrayContaining([cacheTags.articleSlug('harbour-wall'), cacheTags.article(live.id), cacheTags.section('news'), cacheTags.frontPage(), cacheTags.topic('harbour'), cacheTags.author('bea-byline')]),
     );
     expect(result!.expire).not.toContain(cacheTags.articleSlug('draft-wall'));
   });

@@ -39,7 +39,7 @@ export async function updateMediaText(actor: Actor, id: number, text: { alt: str
     ]);
     const slugsOf = (rows: { articleId: number; slug: string }[], articleId: number) => rows.filter((r) => r.articleId === articleId).map((r) => r.slug);
     return {
-      expire: featuredImageChangeTags(using.map((a) => ({ ...a, authorSlugs: slugsOf(authorRows, a.id), tagSlugs: slugsOf(tagRows, a.id) }))),
+      expire: featuredImageChangeTags(using.map((a) => ({ ...a, authorSlugs: slugsOf(authorRows, a.id), topicSlugs: slugsOf(tagRows, a.id) }))),
     };
   });
 }

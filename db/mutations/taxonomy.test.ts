@@ -47,7 +47,7 @@ describe('topics', () => {
     const untagged = await makeArticle(db, { slug: 'ferry-times', section });
     const result = await renameTag(editor, topic.id, { name: 'The harbour', description: '' });
     if (!result.ok) throw new Error('expected a rename');
-    expect(result.expire).toEqual(expect.arrayContaining([cacheTags.tag('harbour'), cacheTags.articleSlug(tagged.slug), cacheTags.article(tagged.id)]));
+    expect(result.expire).toEqual(expect.arrayContaining([cacheTags.topic('harbour'), cacheTags.articleSlug(tagged.slug), cacheTags.article(tagged.id)]));
     expect(result.expire).not.toContain(cacheTags.articleSlug(untagged.slug));
   });
 
@@ -57,7 +57,7 @@ describe('topics', () => {
     const tagged = await makeArticle(db, { slug: 'regatta', section, tagIds: [topic.id] });
     const result = await deleteTag(editor, topic.id);
     if (!result.ok) throw new Error('expected a deletion');
-    expect(sorted(result.expire)).toEqual(sorted([cacheTags.tag('rowing'), cacheTags.articleSlug(tagged.slug), cacheTags.article(tagged.id)]));
+    expect(sorted(result.expire)).toEqual(sorted([cacheTags.topic('rowing'), cacheTags.articleSlug(tagged.slug), cacheTags.article(tagged.id)]));
     expect(await renameTag(editor, topic.id, { name: 'Gone', description: '' })).toEqual({ ok: false, fieldErrors: { form: 'That tag no longer exists.' } });
   });
 });

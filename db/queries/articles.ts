@@ -162,7 +162,7 @@ export async function listingHasStoriesBefore(kind: ListingKind, ownerId: number
 export const PAGE_SIZE = 20;
 
 /** The cache tag of each listing's page, named by its owner's slug. */
-const listingTag: Record<ListingKind, (slug: string) => string> = { section: cacheTags.section, author: cacheTags.author, topic: cacheTags.tag };
+const listingTag: Record<ListingKind, (slug: string) => string> = { section: cacheTags.section, author: cacheTags.author, topic: cacheTags.topic };
 
 /**
  * One page of a section's, an author's or a topic's stories, newest first: the owner's id selects

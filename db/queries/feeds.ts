@@ -65,7 +65,7 @@ function scopeTags(scope: FeedScope, slug: string): string[] {
     case 'author':
       return [...base, cacheTags.author(slug)];
     case 'tag':
-      return [...base, cacheTags.tag(slug)];
+      return [...base, cacheTags.topic(slug)];
   }
 }
 

@@ -22,4 +22,4 @@ export async function findTopic(slug: string): Promise<Topic | null> {
 }
 
 /** The topic page's topic, through the data cache (the same statement as findTopic). */
-export const getTag = cachedQuery('tag', findTopic, (slug) => [cacheTags.tag(slug)]);
+export const getTopic = cachedQuery('topic', findTopic, (slug) => [cacheTags.topic(slug)]);

@@ -5,7 +5,7 @@ import { getPublishedArticle } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { listApprovedCommentsForFeed, listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/topics';
+import { getTopic } from '@/db/queries/topics';
 import { mediaFilePath } from '../media/storage';
 import { isSlug } from '../../lib/urls';
 import { articleFeedItem, commentFeedItem, feedChannel, newestDate } from './feed-documents';
@@ -49,7 +49,7 @@ async function describeScope(scope: FeedScope, slug: string, siteName: string, s
       return author ? { title: `${author.name} – ${siteName}`, path: `/author/${author.slug}`, selfPath: authorFeedPath(author.slug), description: author.bio || `Stories by ${author.name}` } : null;
     }
     case 'tag': {
-      const tag = await getTag(slug);
+      const tag = await getTopic(slug);
       return tag ? { title: `${tag.name} – ${siteName}`, path: `/tag/${tag.slug}`, selfPath: tagFeedPath(tag.slug), description: tag.description || `Stories about ${tag.name}` } : null;
     }
   }

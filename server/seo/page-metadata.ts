@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import type { ArticlePage } from '@/db/queries/articles';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
-import { getTag } from '@/db/queries/topics';
+import { getTopic } from '@/db/queries/topics';
 import { authorPath, isSlug, sectionPath, tagPath } from '../../lib/urls';
 import { authorFeedPath, commentsFeedPath, sectionFeedPath, tagFeedPath } from '../../lib/seo/feeds';
 import { articleCardPath, imageVariants, OG_CARD, sectionCardPath, siteCardPath } from '../../lib/seo/images';
@@ -92,7 +92,7 @@ export async function authorPageMetadata(slug: string, cursor: string): Promise<
 }
 
 export async function tagPageMetadata(slug: string, cursor: string): Promise<Metadata> {
-  const [settings, tag] = await Promise.all([getSiteSettings(), isSlug(slug) ? getTag(slug) : null]);
+  const [settings, tag] = await Promise.all([getSiteSettings(), isSlug(slug) ? getTopic(slug) : null]);
   if (!tag) return notFoundMetadata(settings.name);
   return pageMetadata({
     site: settings,
