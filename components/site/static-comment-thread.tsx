@@ -1,4 +1,4 @@
-import type { PublicComment } from '@/db/queries/comments';
+import type { PublicComment } from '@/lib/comments/thread-types';
 import { formatDateTime } from '@/lib/dates';
 import { CommentText } from '../ui/comment-text';
 

@@ -8,6 +8,7 @@ import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, commentBans, comments, siteSettings } from '../schema';
 import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
+import type { PublicComment, ThreadOrder } from '../../lib/comments/thread-types';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 import { PUBLIC_COMMENT_DEFAULTS } from './settings';
@@ -15,19 +16,6 @@ import { PUBLIC_COMMENT_DEFAULTS } from './settings';
 // Reading comments. Reader shapes (PublicComment, ThreadInfo) carry no e-mail, address or
 // browser; those appear only in the moderation shapes, which only dashboard pages use.
 
-/** An approved comment as readers see it. */
-export type PublicComment = {
-  id: number;
-  parentId: number | null;
-  depth: number;
-  authorName: string;
-  body: string;
-  createdAt: string;
-  /** The name on the comment this one answers, when that comment is visible. */
-  replyToName: string | null;
-};
-
-export type ThreadOrder = 'oldest' | 'newest';
 export type ThreadPage = { comments: PublicComment[]; next: string | null };
 
 /** What a thread needs to know about its article: whether it takes comments and how deep replies go. */

@@ -1,14 +1,19 @@
 // Shapes the comment island and the comment endpoint share. Only public fields: no e-mail,
 // address or browser ever reaches the browser.
 
-export type ThreadComment = {
+/** An approved comment as readers see it. */
+export type PublicComment = {
   id: number;
   parentId: number | null;
   depth: number;
   authorName: string;
   body: string;
   createdAt: string;
+  /** The name on the comment this one answers, when that comment is visible. */
   replyToName: string | null;
+};
+
+export type ThreadComment = PublicComment & {
   /** Only on the commenter's own comments that await moderation. */
   status?: 'pending';
 };
