@@ -41,6 +41,10 @@ export async function proxy(request: NextRequest) {
     if (route?.kind === 'gone') {
       return withRequestId(request, NextResponse.rewrite(new URL('/withdrawn', request.url), { status: 410 }), requestId);
     }
+    if (route?.kind === 'refused') {
+      // The page renders per request; the proxy gives it the refusal's status (400, 403, 429…).
+      return withRequestId(request, NextResponse.rewrite(request.nextUrl, { status: route.status }), requestId);
+    }
     if (route?.kind === 'unknown') {
       return withRequestId(request, NextResponse.rewrite(new URL('/missing', request.url), { status: 404 }), requestId);
     }

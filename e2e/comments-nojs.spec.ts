@@ -142,8 +142,10 @@ test.describe('commenting without JavaScript', () => {
   });
 
   test('the refusal page is a page of the site, rendered for this reader only and kept out of caches and search engines', async ({ page, request }) => {
-    const response = await page.goto(await refusalAddress(request));
-    expect(response?.status()).toBe(200);
+    const address = await refusalAddress(request);
+    const response = await page.goto(address);
+    // The reader's mistake is a 4xx on the page that shows it, not a 200 (the proxy gives it the refusal's status).
+    expect(response?.status()).toBe(400);
     expect(response?.headers()['cache-control']).toMatch(/no-store/);
     await expect(page.getByRole('banner')).toHaveCount(1);
     await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
@@ -154,6 +156,14 @@ test.describe('commenting without JavaScript', () => {
     // The same address again (a reload) shows the same page; nothing is posted again.
     await page.reload();
     await expect(field(page, 'Email')).toHaveValue('kept-at-example.net');
+  });
+
+  test('an expired or mistyped refusal address answers 410 with the expired notice @once', async ({ request }) => {
+    const address = await refusalAddress(request);
+    const mistyped = `${address.slice(0, -1)}${address.endsWith('A') ? 'B' : 'A'}`;
+    const response = await request.get(mistyped, { failOnStatusCode: false });
+    expect(response.status()).toBe(410);
+    expect(await response.text()).toContain('Comment form expired');
   });
 });
 

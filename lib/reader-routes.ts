@@ -11,7 +11,9 @@ export type RouteResolution =
   | { kind: 'live' }
   | { kind: 'moved'; location: string }
   | { kind: 'gone' }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /** A refused no-JavaScript comment shown again: its page answers with the refusal's status. */
+  | { kind: 'refused'; status: number };
 
 export type Listing = { type: 'section' | 'author' | 'tag'; slug: string; cursor: string | null };
 
@@ -21,6 +23,8 @@ export type ReaderRoute =
   /** The no-JavaScript comment pages: replying to one comment, and a thread's later pages. */
   | { kind: 'comment'; commentId: number }
   | { kind: 'thread-page'; articleId: number; cursor: string }
+  /** Where a refused plain-form comment is shown again with what the reader typed. */
+  | { kind: 'refusal'; token: string }
   /** Cannot exist: a malformed slug, a rewrite target asked for directly, /author with no name. */
   | { kind: 'missing' }
   /** Not a reader page this module knows (search, sign-in, the dashboard…): left to the router. */
@@ -41,6 +45,7 @@ function commentPage(segments: string[]): ReaderRoute {
   if (segments.length === 3 && second === 'reply') {
     return COMMENT_ID.test(third!) && Number(third) <= Number.MAX_SAFE_INTEGER ? { kind: 'comment', commentId: Number(third) } : { kind: 'missing' };
   }
+  if (segments.length === 3 && second === 'not-posted') return { kind: 'refusal', token: third! };
   if (segments.length === 4 && third === 'after') {
     return ARTICLE_ID.test(second!) && Number(second) <= 2147483647 ? { kind: 'thread-page', articleId: Number(second), cursor: fourth! } : { kind: 'missing' };
   }

@@ -19,6 +19,7 @@ describe('the site’s own top-level paths', () => {
     expect(classifyReaderPath('/ethics')).toEqual({ kind: 'other' });
     expect(classifyReaderPath('/manifest.webmanifest')).toEqual({ kind: 'other' });
     expect(classifyReaderPath('/world')).toEqual({ kind: 'listing', listing: { type: 'section', slug: 'world', cursor: null } });
+    expect(classifyReaderPath('/comments/not-posted/abc')).toEqual({ kind: 'refusal', token: 'abc' });
     // Rewrite targets have no public address of their own.
     expect(classifyReaderPath('/edition/front')).toEqual({ kind: 'missing' });
   });

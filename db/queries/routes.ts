@@ -7,6 +7,7 @@ import { decodeCursor, listingHasStoriesBefore, type ListingKind } from './artic
 import { findAuthor } from './authors';
 import { decodeThreadCursor, getCommentTarget, getReplyTarget } from './comments';
 import { isLive } from './conditions';
+import { getRefusedComment } from './refused-comments';
 import { findSection } from './settings';
 import { findTopic } from './topics';
 
@@ -82,6 +83,12 @@ export async function resolveReaderPath(path: string): Promise<RouteResolution |
     case 'comment':
       // The reply page's own read: an approved comment under a live article.
       return (await getReplyTarget(route.commentId)) ? { kind: 'live' } : { kind: 'unknown' };
+    case 'refusal': {
+      // The page's own read. A refusal is the reader's mistake, so its page says so with the
+      // refusal's 4xx; an expired or mistyped address is gone.
+      const refused = await getRefusedComment(route.token);
+      return { kind: 'refused', status: refused ? refused.status : 410 };
+    }
     case 'thread-page': {
       // A later page of a live article's thread (a cursor past the end is an empty page, not a 404).
       if (!decodeThreadCursor(route.cursor)) return { kind: 'unknown' };

@@ -11,6 +11,7 @@ export async function resolveReaderRoute(path: string): Promise<RouteResolution 
   const known = rememberedRoute(path);
   if (known) return known;
   const fresh = await resolveReaderPath(path);
-  if (fresh) rememberRoute(path, fresh);
+  // A refusal belongs to one reader and is looked at once or twice: not worth remembering.
+  if (fresh && fresh.kind !== 'refused') rememberRoute(path, fresh);
   return fresh;
 }
