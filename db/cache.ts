@@ -3,6 +3,9 @@ import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
 
+// Build workers are started with NEXT_PHASE set; read once, not on every query.
+const BUILDING = process.env.NEXT_PHASE === 'phase-production-build';
+
 /**
  * Wraps a reader query in Next's data cache with the given tags (which also attach to the page
  * that used it, so expiring a tag refreshes the page) and in React's per-request cache (so
@@ -15,16 +18,20 @@ export function cachedQuery<A extends (string | number)[], R>(
   tagsFor: (...args: A) => string[],
   revalidateSeconds = 3600,
 ): (...args: A) => Promise<R> {
-  return cache(async (...args: A) => {
+  const cached = (...args: A) =>
+    unstable_cache(() => query(...args), [name, ...args.map(String)], {
+      tags: tagsFor(...args),
+      revalidate: revalidateSeconds,
+    })();
+  // A plain function returning the cache's own promise: an async wrapper here (with the phase
+  // read on every call) cost about 1 ms of CPU per uncached front page, 150 against 170 req/s.
+  return cache((...args: A) => {
     if (!process.env.NEXT_RUNTIME) return query(...args);
     // `next build` prerenders a page that has no dynamic segment (a plain app/(site)/x/page.tsx),
     // and the build must never open the database. A reader query there marks the page as rendered
     // per request instead (connection() interrupts the prerender), so such a page needs no
     // configuration of its own; its queries are still cached here.
-    if (process.env.NEXT_PHASE === 'phase-production-build') await connection();
-    return unstable_cache(() => query(...args), [name, ...args.map(String)], {
-      tags: tagsFor(...args),
-      revalidate: revalidateSeconds,
-    })();
+    if (BUILDING) return connection().then(() => cached(...args));
+    return cached(...args);
   });
 }
