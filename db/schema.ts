@@ -454,6 +454,28 @@ export const staffInvites = pgTable(
   ],
 );
 
+/**
+ * One-time links that give a way into an account: 'setup' creates the first admin of an empty
+ * newsroom (no staff_id), 'reset' sets a new password for staff_id. Only the SHA-256 is stored.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: serial('id').primaryKey(),
+    purpose: text('purpose').$type<'setup' | 'reset'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_token_key').on(t.tokenHash),
+    index('account_tokens_staff_idx').on(t.staffId),
+    check('account_tokens_purpose', sql`${t.purpose} IN ('setup', 'reset')`),
+  ],
+);
+
 /** Who has an article open in the editor, refreshed by a heartbeat, so others see it. */
 export const editSessions = pgTable(
   'edit_sessions',
