@@ -3,15 +3,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type CommentRules } from '../../lib/comments/config';
 import type { Db } from '../connection';
 import { countApprovedComments, exportCommenterData, listCommentsForModeration, listOwnPendingComments, listThreadPage } from '../queries/comments';
-import { articles, commentBans, comments, siteSettings } from '../schema';
+import { articles, auditLog, commentBans, comments, siteSettings } from '../schema';
 import { cacheTags } from '../tags';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
-import { banCommenter, editComment, eraseCommenter, moderateComments, postComment, purgeCommenterTraces, type PostCommentInput } from './comments';
+import { PermissionDeniedError, type Actor } from '../../lib/permissions';
+import { banCommenter, editComment, eraseCommenter, liftBan, moderateComments, postComment, purgeCommenterTraces, type PostCommentInput } from './comments';
 
 let db: Db;
 let live: { id: number; slug: string };
 let other: { id: number };
+let moderator: Actor;
+let articleAuthor: Actor;
+let contributor: Actor;
 let n = 0;
 
 // Short durations so the suite runs quickly; the flood rule also runs once at its real default.
@@ -49,6 +53,11 @@ beforeAll(async () => {
   const news = await makeSection(db, 'news');
   const author = await makeStaff(db, 'ana-ruiz');
   live = await makeArticle(db, { slug: 'harbour-wall', section: news, authorIds: [author.id] });
+  articleAuthor = { id: author.id, role: author.role };
+  const editor = await makeStaff(db, 'edda-moderator', 'editor');
+  moderator = { id: editor.id, role: editor.role };
+  const writer = await makeStaff(db, 'cy-contributor', 'contributor');
+  contributor = { id: writer.id, role: writer.role };
   other = await makeArticle(db, { slug: 'ferry-times', section: news });
 });
 afterAll(closeTestDatabase);
@@ -102,7 +111,7 @@ describe('the moderation policy', () => {
     const second = await postComment(input({ authorEmail: email }), FAST);
     expect(second).toMatchObject({ comment: { status: 'pending' } });
     if (first.kind !== 'created') throw new Error('expected created');
-    await moderateComments([first.comment.id], 'approve', null);
+    await moderateComments([first.comment.id], 'approve', moderator);
     // Case does not make a new person.
     const third = await postComment(input({ authorEmail: 'NewComer@Example.net' }), FAST);
     expect(third).toMatchObject({ comment: { status: 'approved' } });
@@ -146,9 +155,9 @@ describe('content rules', () => {
 
   it('marks a filled honeypot and a banned e-mail or address as spam, and holds a too-quick post', async () => {
     expect(await postComment(input({ honeypot: true }), FAST)).toMatchObject({ comment: { status: 'pending' } });
-    await banCommenter('email', 'Troll@Example.net', 'abuse', null);
+    await banCommenter('email', 'Troll@Example.net', 'abuse', moderator);
     expect(await postComment(input({ authorEmail: 'troll@example.net' }), FAST)).toMatchObject({ comment: { status: 'pending' } });
-    await banCommenter('address', '10.9.9.9', 'abuse', null);
+    await banCommenter('address', '10.9.9.9', 'abuse', moderator);
     expect(await postComment(input({ clientAddress: '10.9.9.9' }), FAST)).toMatchObject({ comment: { status: 'pending' } });
     expect(await rowCount(sql`status = 'spam'`)).toBe(3);
     const quick = await postComment(input({ tooFast: true }), FAST);
@@ -167,7 +176,7 @@ describe('duplicates, floods and retries', () => {
     expect(await postComment(input(same), FAST)).toEqual({ kind: 'duplicate' });
     // The same text by someone else is not a duplicate.
     expect((await postComment(input({ body: same.body }), FAST)).kind).toBe('created');
-    if (first.kind === 'created') await moderateComments([first.comment.id], 'trash', null);
+    if (first.kind === 'created') await moderateComments([first.comment.id], 'trash', moderator);
     expect((await postComment(input(same), FAST)).kind).toBe('created');
   });
 
@@ -369,7 +378,7 @@ describe('reading the thread', () => {
     const spam = await postComment(input({ honeypot: true }), FAST);
     const later = await postComment(input(), FAST);
     if (held.kind !== 'created' || spam.kind !== 'created' || later.kind !== 'created') throw new Error('expected created');
-    await moderateComments([later.comment.id], 'approve', null);
+    await moderateComments([later.comment.id], 'approve', moderator);
     const mine = await listOwnPendingComments(live.id, [held.comment.id, spam.comment.id, later.comment.id, 424242]);
     expect(mine.pending.map((c) => c.id).sort()).toEqual([held.comment.id, spam.comment.id].sort());
     expect(mine.pending.every((c) => c.status === 'pending' && !('authorEmail' in c))).toBe(true);
@@ -406,17 +415,17 @@ describe('the cache tags a comment change returns', () => {
     const a = await postComment(input(), FAST);
     const b = await postComment(input({ articleId: other.id }), FAST);
     if (a.kind !== 'created' || b.kind !== 'created') throw new Error('expected created');
-    const approved = await moderateComments([a.comment.id], 'approve', null);
+    const approved = await moderateComments([a.comment.id], 'approve', moderator);
     expect(approved.expire).toContain(cacheTags.comments(live.id));
     expect(approved.expire).toContain(cacheTags.articleSlug(live.slug));
     expect(sorted(approved.expire)).toEqual(sorted(liveThreadTags()));
     // Out of "approved" changes the thread too; pending to spam, or spam to trash, does not.
-    expect(sorted((await moderateComments([a.comment.id], 'unapprove', null)).expire)).toEqual(sorted(liveThreadTags()));
-    expect(await moderateComments([b.comment.id], 'spam', null)).toEqual({ changed: 1, expire: [] });
-    expect(await moderateComments([b.comment.id], 'trash', null)).toEqual({ changed: 1, expire: [] });
+    expect(sorted((await moderateComments([a.comment.id], 'unapprove', moderator)).expire)).toEqual(sorted(liveThreadTags()));
+    expect(await moderateComments([b.comment.id], 'spam', moderator)).toEqual({ changed: 1, expire: [] });
+    expect(await moderateComments([b.comment.id], 'trash', moderator)).toEqual({ changed: 1, expire: [] });
     // Two articles at once: each one's tags, once.
-    await moderateComments([b.comment.id], 'restore', null);
-    const both = await moderateComments([a.comment.id, b.comment.id], 'approve', null);
+    await moderateComments([b.comment.id], 'restore', moderator);
+    const both = await moderateComments([a.comment.id, b.comment.id], 'approve', moderator);
     expect(both.expire).toHaveLength(6);
     expect(both.expire).toEqual(expect.arrayContaining([...liveThreadTags(), cacheTags.comments(other.id), cacheTags.article(other.id)]));
   });
@@ -426,18 +435,18 @@ describe('the cache tags a comment change returns', () => {
     await setSettings({ commentPolicy: 'hold_all' });
     const waiting = await postComment(input(), FAST);
     if (shown.kind !== 'created' || waiting.kind !== 'created') throw new Error('expected created');
-    expect(sorted((await editComment(shown.comment.id, { authorName: 'Edited', body: 'Fixed' }, null))!.expire)).toEqual(sorted(liveThreadTags()));
-    expect(await editComment(waiting.comment.id, { authorName: 'Edited', body: 'Fixed' }, null)).toEqual({ expire: [] });
-    expect(await editComment(987_654_321, { authorName: 'Nobody', body: 'Nothing' }, null)).toBeNull();
+    expect(sorted((await editComment(shown.comment.id, { authorName: 'Edited', body: 'Fixed' }, moderator))!.expire)).toEqual(sorted(liveThreadTags()));
+    expect(await editComment(waiting.comment.id, { authorName: 'Edited', body: 'Fixed' }, moderator)).toEqual({ expire: [] });
+    expect(await editComment(987_654_321, { authorName: 'Nobody', body: 'Nothing' }, moderator)).toBeNull();
   });
 
   it('erasing a commenter returns the tags of the threads their published comments were in', async () => {
     const email = `erased-${n}@example.net`;
     await postComment(input({ authorEmail: email }), FAST);
-    expect(sorted((await eraseCommenter(email, null)).expire)).toEqual(sorted(liveThreadTags()));
+    expect(sorted((await eraseCommenter(email, moderator)).expire)).toEqual(sorted(liveThreadTags()));
     await setSettings({ commentPolicy: 'hold_all' });
     await postComment(input({ authorEmail: email }), FAST);
-    expect((await eraseCommenter(email, null)).expire).toEqual([]);
+    expect((await eraseCommenter(email, moderator)).expire).toEqual([]);
   });
 });
 
@@ -447,14 +456,14 @@ describe('moderation', () => {
     const a = await postComment(input(), FAST);
     const b = await postComment(input(), FAST);
     if (a.kind !== 'created' || b.kind !== 'created') throw new Error('expected created');
-    const approved = await moderateComments([a.comment.id, b.comment.id], 'approve', null);
+    const approved = await moderateComments([a.comment.id, b.comment.id], 'approve', moderator);
     expect(approved.changed).toBe(2);
     expect(sorted(approved.expire)).toEqual(sorted(liveThreadTags()));
     expect(await countApprovedComments(live.id)).toBe(2);
-    expect((await moderateComments([a.comment.id], 'approve', null)).changed).toBe(0);
-    expect((await moderateComments([a.comment.id], 'spam', null)).expire).not.toHaveLength(0);
-    expect((await moderateComments([a.comment.id], 'trash', null)).expire).toHaveLength(0);
-    expect((await moderateComments([a.comment.id], 'restore', null)).changed).toBe(1);
+    expect((await moderateComments([a.comment.id], 'approve', moderator)).changed).toBe(0);
+    expect((await moderateComments([a.comment.id], 'spam', moderator)).expire).not.toHaveLength(0);
+    expect((await moderateComments([a.comment.id], 'trash', moderator)).expire).toHaveLength(0);
+    expect((await moderateComments([a.comment.id], 'restore', moderator)).changed).toBe(1);
     const queue = await listCommentsForModeration({ status: 'pending' });
     expect(queue.items.map((c) => c.id)).toEqual([a.comment.id]);
     expect(queue.items[0]!.heldReasons).toEqual(['Every comment is held (site setting)']);
@@ -463,7 +472,7 @@ describe('moderation', () => {
   it('edits a comment, and lists a commenter’s comments for authors of the article only', async () => {
     const c = await postComment(input({ authorEmail: 'editme@example.net' }), FAST);
     if (c.kind !== 'created') throw new Error('expected created');
-    expect(await editComment(c.comment.id, { authorName: 'Edited', body: 'Fixed text' }, null)).not.toBeNull();
+    expect(await editComment(c.comment.id, { authorName: 'Edited', body: 'Fixed text' }, moderator)).not.toBeNull();
     const author = await db.query.staff.findFirst();
     const outsider = await makeStaff(db, `outside-person${n}`);
     expect((await listCommentsForModeration({ ownArticlesOf: author!.id })).items.map((x) => x.body)).toEqual(['Fixed text']);
@@ -480,7 +489,7 @@ describe('moderation', () => {
     expect(exported.comments.map((c) => c.text)).toEqual(['My first word', 'My second word']);
     expect(exported.comments[0]).toMatchObject({ email, networkAddress: expect.any(String) });
 
-    const erased = await eraseCommenter(email, null);
+    const erased = await eraseCommenter(email, moderator);
     expect(erased).toMatchObject({ deleted: 1, anonymised: 1 });
     expect((await exportCommenterData(email)).comments).toEqual([]);
     const left = await db.select().from(comments).where(eq(comments.id, top.comment.id));
@@ -498,5 +507,48 @@ describe('moderation', () => {
     const rows = await db.select({ id: comments.id, address: comments.clientAddress, ua: comments.userAgent }).from(comments);
     expect(rows.find((r) => r.id === old.comment.id)).toMatchObject({ address: null, ua: null });
     expect(rows.find((r) => r.id === recent.comment.id)!.address).not.toBeNull();
+  });
+});
+
+describe('moderation checks its actor inside the transaction', () => {
+  /** Everything a moderation write could touch, to prove a refusal wrote nothing. */
+  async function snapshot() {
+    return {
+      comments: await db.select().from(comments).orderBy(comments.id),
+      bans: await db.select().from(commentBans).orderBy(commentBans.id),
+      audit: await db.select().from(auditLog).orderBy(auditLog.id),
+      articles: await db.select({ id: articles.id, modifiedAt: articles.modifiedAt }).from(articles).orderBy(articles.id),
+    };
+  }
+
+  it('refuses an author (even on their own article) and a contributor every moderation write, and the refusal writes nothing', async () => {
+    await setSettings({ commentPolicy: 'hold_all' });
+    const c = await postComment(input({ authorEmail: 'held@example.net' }), FAST);
+    if (c.kind !== 'created') throw new Error('expected created');
+    await banCommenter('email', 'already@example.net', 'abuse', moderator);
+    const [ban] = await db.select().from(commentBans);
+    const before = await snapshot();
+    for (const actor of [articleAuthor, contributor]) {
+      for (const action of ['approve', 'unapprove', 'spam', 'trash', 'restore'] as const) {
+        await expect(moderateComments([c.comment.id], action, actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      }
+      await expect(moderateComments([], 'approve', actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(editComment(c.comment.id, { authorName: 'X', body: 'Rewritten' }, actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      // A missing comment is refused too, so the answer does not tell a non-moderator what exists.
+      await expect(editComment(987_654_321, { authorName: 'X', body: 'Y' }, actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(banCommenter('email', 'someone@example.net', 'no', actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(liftBan(ban!.id, actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+      await expect(eraseCommenter('held@example.net', actor)).rejects.toBeInstanceOf(PermissionDeniedError);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets an editor moderate, and records the editor as the one who did it', async () => {
+    await setSettings({ commentPolicy: 'hold_all' });
+    const c = await postComment(input(), FAST);
+    if (c.kind !== 'created') throw new Error('expected created');
+    expect((await moderateComments([c.comment.id], 'approve', moderator)).changed).toBe(1);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.subject, `comment:${c.comment.id}`));
+    expect(entry).toMatchObject({ staffId: moderator.id, action: 'comment.approve' });
   });
 });

@@ -11,6 +11,7 @@ import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
 import { articles, auditLog, commentBans, comments } from '../schema';
 import { commentChangeTags } from '../tags';
 import { type CommentMode, type CommentPolicy, type CommentStatus } from '../../lib/domain';
+import { assertCan, type Actor } from '../../lib/permissions';
 
 // Writing comments. Posting applies every rule inside one transaction that first takes advisory
 // locks on the commenter's e-mail address and client address, so two requests from the same
@@ -281,6 +282,12 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
 
 // ---------------------------------------------------------------------------------------------
 // Moderation
+//
+// Every moderation write takes the actor, not just an id, and checks the permission matrix inside
+// its transaction once the rows it will change are locked, so an action that forgot its own check
+// (or a role taken away a moment ago) still changes nothing: a refusal throws before any write.
+// Moderating is role-only in the matrix ('comments.moderate'): an author reads the comments on
+// their own articles but does not moderate them.
 
 export type ModerationAction = 'approve' | 'unapprove' | 'spam' | 'trash' | 'restore';
 
@@ -296,9 +303,13 @@ const TARGET_STATUS: Record<ModerationAction, CommentStatus> = {
  * Changes the status of comments and returns the cache tags of the articles whose public thread
  * changed. Restoring brings a comment back from spam or trash to the queue.
  */
-export async function moderateComments(ids: number[], action: ModerationAction, staffId: number | null): Promise<{ changed: number; expire: string[] }> {
+export async function moderateComments(ids: number[], action: ModerationAction, actor: Actor): Promise<{ changed: number; expire: string[] }> {
+  const staffId = actor.id;
   const unique = [...new Set(ids.filter((id) => Number.isSafeInteger(id) && id > 0))].slice(0, 500);
-  if (unique.length === 0) return { changed: 0, expire: [] };
+  if (unique.length === 0) {
+    assertCan(actor, 'comments.moderate');
+    return { changed: 0, expire: [] };
+  }
   const status = TARGET_STATUS[action];
   return getDb().transaction(async (tx) => {
     const before = await tx
@@ -307,6 +318,7 @@ export async function moderateComments(ids: number[], action: ModerationAction, 
       .innerJoin(articles, eq(articles.id, comments.articleId))
       .where(inArray(comments.id, unique))
       .for('update', { of: comments });
+    assertCan(actor, 'comments.moderate');
     const eligible = before.filter((c) => (action === 'restore' ? c.status === 'spam' || c.status === 'trash' : c.status !== status));
     if (eligible.length === 0) return { changed: 0, expire: [] };
     await tx
@@ -330,8 +342,12 @@ export async function moderateComments(ids: number[], action: ModerationAction, 
  * Edits the name and text of a comment (a moderator fixing a typo or removing a slur). Null when
  * the comment no longer exists; otherwise the tags to expire, none for a comment readers cannot see.
  */
-export async function editComment(id: number, change: { authorName: string; body: string }, staffId: number | null): Promise<{ expire: string[] } | null> {
+export async function editComment(id: number, change: { authorName: string; body: string }, actor: Actor): Promise<{ expire: string[] } | null> {
+  const staffId = actor.id;
   return getDb().transaction(async (tx) => {
+    const [locked] = await tx.select({ id: comments.id }).from(comments).where(eq(comments.id, id)).for('update');
+    assertCan(actor, 'comments.moderate');
+    if (!locked) return null;
     const [row] = await tx
       .update(comments)
       .set({ authorName: change.authorName, body: change.body, modifiedAt: sql`now()` })
@@ -348,9 +364,11 @@ export async function editComment(id: number, change: { authorName: string; body
 export type BanKind = 'email' | 'address';
 
 /** Bans an e-mail address or client address: their later comments go straight to spam. */
-export async function banCommenter(kind: BanKind, value: string, reason: string, staffId: number | null): Promise<{ created: boolean }> {
+export async function banCommenter(kind: BanKind, value: string, reason: string, actor: Actor): Promise<{ created: boolean }> {
+  const staffId = actor.id;
   const normalised = kind === 'email' ? value.trim().toLowerCase() : value.trim();
   return getDb().transaction(async (tx) => {
+    assertCan(actor, 'comments.moderate');
     const rows = await tx
       .insert(commentBans)
       .values({ kind, value: normalised, reason: reason.slice(0, 500), createdBy: staffId })
@@ -361,8 +379,11 @@ export async function banCommenter(kind: BanKind, value: string, reason: string,
   });
 }
 
-export async function liftBan(id: number, staffId: number | null): Promise<boolean> {
+export async function liftBan(id: number, actor: Actor): Promise<boolean> {
+  const staffId = actor.id;
   return getDb().transaction(async (tx) => {
+    await tx.select({ id: commentBans.id }).from(commentBans).where(eq(commentBans.id, id)).for('update');
+    assertCan(actor, 'comments.moderate');
     const rows = await tx.delete(commentBans).where(eq(commentBans.id, id)).returning({ id: commentBans.id });
     if (rows.length > 0) await tx.insert(auditLog).values({ staffId, action: 'comment.unban', subject: `ban:${id}` });
     return rows.length > 0;
@@ -374,7 +395,8 @@ export async function liftBan(id: number, staffId: number | null): Promise<boole
  * comment with replies keeps its place in the conversation but loses name, e-mail, text,
  * address and browser, and leaves the public thread.
  */
-export async function eraseCommenter(email: string, staffId: number | null): Promise<{ deleted: number; anonymised: number; expire: string[] }> {
+export async function eraseCommenter(email: string, actor: Actor): Promise<{ deleted: number; anonymised: number; expire: string[] }> {
+  const staffId = actor.id;
   const target = email.trim().toLowerCase();
   return getDb().transaction(async (tx) => {
     const mine = await tx
@@ -383,6 +405,7 @@ export async function eraseCommenter(email: string, staffId: number | null): Pro
       .innerJoin(articles, eq(articles.id, comments.articleId))
       .where(eq(sql`lower(${comments.authorEmail})`, target))
       .for('update', { of: comments });
+    assertCan(actor, 'comments.moderate');
     if (mine.length === 0) return { deleted: 0, anonymised: 0, expire: [] };
     const ids = mine.map((c) => c.id);
     const withReplies = new Set(

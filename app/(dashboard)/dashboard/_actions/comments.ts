@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { banCommenter, editComment, eraseCommenter, liftBan, moderateComments } from '@/db/mutations/comments';
 import { expireTags } from '@/server/cache/expire';
+import { permitted } from '@/server/auth/guard';
 import { requireRole } from '@/server/auth/session';
 import { normaliseAddress } from '@/server/comments/client-address';
 import { MAX_COMMENT_CHARS, MAX_NAME_BYTES } from '@/lib/comments/config';
@@ -11,7 +12,8 @@ import { CONTROL_CHARACTERS } from '@/lib/comments/text';
 import { tidyText } from '@/lib/comments/validate';
 import { rolesFor } from '@/lib/permissions';
 
-// Comment moderation. Each action: editors and admins only (checked here, on the server), validate
+// Comment moderation. Each action: editors and admins only (checked here, and again by the mutation
+// inside its transaction; permitted() turns that refusal into a 403), validate
 // the form with zod, one transactional mutation, expire the cache tags it returns (so an approved
 // comment is on the article within a second), then back to where the moderator was.
 
@@ -44,7 +46,7 @@ export async function moderateCommentsAction(form: FormData): Promise<void> {
   // A per-comment button names its action and id; the bulk form sends the ticked ids.
   const parsed = moderateSchema.safeParse({ action: form.get('action'), ids: form.getAll('ids').map(String) });
   if (!parsed.success) redirect(back(form, parsed.error.issues[0]?.message ?? 'Nothing was changed.'));
-  const { changed, expire } = await moderateComments(parsed.data.ids, parsed.data.action, me.id);
+  const { changed, expire } = await permitted(() => moderateComments(parsed.data.ids, parsed.data.action, me));
   expireTags(expire);
   redirect(back(form, changed === 0 ? 'Nothing needed changing.' : `${changed === 1 ? '1 comment' : `${changed} comments`} ${PAST[parsed.data.action]}.`));
 }
@@ -88,7 +90,7 @@ export async function editCommentAction(_prev: EditCommentState, form: FormData)
     }
     return { fieldErrors, name, body };
   }
-  const edited = await editComment(parsed.data.id, { authorName: parsed.data.name, body: parsed.data.body }, me.id);
+  const edited = await permitted(() => editComment(parsed.data.id, { authorName: parsed.data.name, body: parsed.data.body }, me));
   if (!edited) return { fieldErrors: { body: 'That comment no longer exists.' }, name, body };
   expireTags(edited.expire);
   return { fieldErrors: {}, name: parsed.data.name, body: parsed.data.body, saved: true };
@@ -110,7 +112,7 @@ export async function banCommenterAction(form: FormData): Promise<void> {
   const me = await requireRole(...moderators());
   const parsed = banSchema.safeParse({ kind: form.get('kind'), value: String(form.get('value') ?? ''), reason: String(form.get('reason') ?? '') });
   if (!parsed.success) redirect(back(form, parsed.error.issues[0]?.message ?? 'Nothing was banned.'));
-  const { created } = await banCommenter(parsed.data.kind, parsed.data.value, parsed.data.reason, me.id);
+  const { created } = await permitted(() => banCommenter(parsed.data.kind, parsed.data.value, parsed.data.reason, me));
   redirect(back(form, created ? `Banned ${parsed.data.kind === 'email' ? 'the e-mail address' : 'the network address'}: their new comments go to spam.` : 'That was already banned.'));
 }
 
@@ -118,7 +120,7 @@ export async function liftBanAction(form: FormData): Promise<void> {
   const me = await requireRole(...moderators());
   const id = z.coerce.number().int().positive().safeParse(form.get('banId'));
   if (!id.success) redirect(back(form, 'Nothing was changed.'));
-  const lifted = await liftBan(id.data, me.id);
+  const lifted = await permitted(() => liftBan(id.data, me));
   redirect(back(form, lifted ? 'Ban lifted.' : 'That ban was already gone.'));
 }
 
@@ -128,7 +130,7 @@ export async function eraseCommenterAction(form: FormData): Promise<void> {
     .object({ email: z.string().trim().toLowerCase().email().max(100), confirm: z.literal('yes', { message: 'Tick the box to confirm the erasure.' }) })
     .safeParse({ email: form.get('email'), confirm: form.get('confirm') });
   if (!parsed.success) redirect(back(form, parsed.error.issues.find((i) => i.path[0] === 'confirm')?.message ?? 'Enter the e-mail address to erase.'));
-  const result = await eraseCommenter(parsed.data.email, me.id);
+  const result = await permitted(() => eraseCommenter(parsed.data.email, me));
   expireTags(result.expire);
   redirect(`/dashboard/comments?done=${encodeURIComponent(`Erased: ${result.deleted} deleted, ${result.anonymised} kept as “removed” because others replied to them.`)}`);
 }
