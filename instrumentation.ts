@@ -1,5 +1,6 @@
 // Runs once when the server starts (`next start` / `next dev`), never during `next build`:
-// brings the schema up to date and, on an empty database, creates the demo newspaper.
+// brings the schema up to date, creates the demo newspaper in an explicit demo, and on a
+// newsroom with no staff prints the one-time link that creates the first admin.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Comments take the client's address from the socket, which route handlers cannot see: first
@@ -15,10 +16,24 @@ export async function register() {
   const { getConnection } = await import('./db/connection');
   const started = Date.now();
   await migrateDatabase();
-  if (process.env.SEED_DEMO !== 'false') {
+  // The demo's accounts share a published password: only in an explicit demo (lib/demo-seed.ts).
+  const { demoSeedWanted } = await import('./lib/demo-seed');
+  if (demoSeedWanted(process.env)) {
     const { seedDatabase } = await import('./db/seed');
     const { created } = await seedDatabase(getConnection().db);
     if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
+  }
+  // A real first start has nobody to sign in as: print a one-time link that creates the first
+  // admin. Each start without staff prints a fresh one and retires the last.
+  const { issueSetupToken } = await import('./db/mutations/account-tokens');
+  const setup = await issueSetupToken(getConnection().db);
+  if (setup) {
+    const { absoluteUrl } = await import('./server/seo/site-url');
+    const url = absoluteUrl(`/signin/setup/${setup.token}`);
+    logger().warn(
+      { event: 'auth.setup_link', url, expiresAt: setup.expiresAt.toISOString() },
+      `No staff accounts yet. Create the first admin at ${url} (one use, until ${setup.expiresAt.toISOString()}), or run: npm run user -- create --email <address> --name "<name>" --role admin`,
+    );
   }
   const { startCommentMaintenance } = await import('./server/comments/maintenance');
   startCommentMaintenance();

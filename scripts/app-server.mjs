@@ -123,6 +123,10 @@ export async function startApp({
     NEXT_DIST_DIR: distDir,
     AUTH_TRUST_HOST: 'true',
     AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-0123456789',
+    // Tests and benchmarks are explicit demos: they expect the demo newspaper and its accounts on
+    // either database (a database server otherwise starts empty; lib/demo-seed.ts). A caller's
+    // env may still turn it off.
+    SEED_DEMO: 'true',
     ...env,
   };
   if (databaseUrl) {

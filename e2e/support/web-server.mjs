@@ -4,7 +4,8 @@
 //  - DATABASE_URL naming a database made for this run (broadsheet_e2e_*, as `npm test` does): that;
 //  - any other DATABASE_URL: a new database on that server, dropped afterwards, so a run never
 //    writes into a database someone uses.
-// The server migrates and seeds the demo newspaper itself on first start (instrumentation.ts).
+// The server migrates and seeds the demo newspaper itself on first start (instrumentation.ts;
+// startApp passes SEED_DEMO=true, since a database server otherwise starts with no accounts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
