@@ -301,6 +301,27 @@ export const corrections = pgTable(
   ],
 );
 
+/**
+ * Each time a published article was withdrawn, and why. The corrections page lists them (the
+ * headline readers knew, the date, the reason; never the body), which is what the 410 page at the
+ * article's address promises. Kept when the article is restored: the withdrawal still happened.
+ */
+export const articleWithdrawals = pgTable(
+  'article_withdrawals',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    headline: text('headline').notNull(),
+    reason: text('reason').notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }).notNull().defaultNow(),
+    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('article_withdrawals_reason_length', sql`length(${t.reason}) BETWEEN 1 AND 1000`),
+    index('article_withdrawals_withdrawn_idx').on(t.withdrawnAt.desc().nullsFirst()),
+  ],
+);
+
 /** Every path an article has been published under, so old links answer 301 to the current one. */
 export const urlHistory = pgTable(
   'url_history',
