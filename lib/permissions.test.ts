@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, StaffRole } from './domain';
-import { articleListScope, can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
+import { articleListScope, articleReadScope, can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
 
 const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
 const actor = (role: StaffRole) => ({ id: 1, role });
@@ -49,7 +49,16 @@ const ARTICLE_CASES: Case[] = [
   { status: 'published', own: true, action: 'correct', allowed: UP_FROM_AUTHOR },
   { status: 'draft', own: true, action: 'preview.share', allowed: ALL },
   // Someone else's work.
-  { status: 'draft', own: false, action: 'view', allowed: ALL },
+  // Reading unpublished work (issue 11, item 1): below editor, only one's own and what is published.
+  { status: 'draft', own: true, action: 'view', allowed: ALL },
+  { status: 'in_review', own: true, action: 'view', allowed: ALL },
+  { status: 'scheduled', own: true, action: 'view', allowed: ALL },
+  { status: 'withdrawn', own: true, action: 'view', allowed: ALL },
+  { status: 'draft', own: false, action: 'view', allowed: EDITORS },
+  { status: 'in_review', own: false, action: 'view', allowed: EDITORS },
+  { status: 'scheduled', own: false, action: 'view', allowed: EDITORS },
+  { status: 'withdrawn', own: false, action: 'view', allowed: EDITORS },
+  { status: 'published', own: false, action: 'view', allowed: ALL },
   { status: 'draft', own: false, action: 'edit', allowed: EDITORS },
   { status: 'in_review', own: false, action: 'publish', allowed: EDITORS },
   { status: 'published', own: false, action: 'edit', allowed: EDITORS },
@@ -76,12 +85,28 @@ describe('the article permission matrix: ownership and workflow', () => {
 });
 
 describe('whose articles the newsroom list holds', () => {
-  it('holds only a contributor’s own work, and everyone’s for every other role', () => {
+  it('holds only a contributor’s own work, what an author may read for an author, and everyone’s for editors and admins', () => {
     expect(ROLES.map((role) => [role, articleListScope(actor(role))])).toEqual([
       ['contributor', 'own'],
-      ['author', 'all'],
+      ['author', 'readable'],
       ['editor', 'all'],
       ['admin', 'all'],
     ]);
+  });
+});
+
+describe('who may read which unpublished article', () => {
+  it('lets editors and admins read everything, and everyone else their own work and what is published', () => {
+    expect(ROLES.map((role) => [role, articleReadScope(actor(role))])).toEqual([
+      ['contributor', 'own-and-published'],
+      ['author', 'own-and-published'],
+      ['editor', 'all'],
+      ['admin', 'all'],
+    ]);
+  });
+
+  it('counts a byline as one’s own work when reading a colleague’s draft', () => {
+    expect(canOnArticle(actor('contributor'), 'view', { createdBy: 2, authorIds: [1], status: 'draft' })).toBe(true);
+    expect(canOnArticle(actor('author'), 'view', { createdBy: 2, authorIds: [3], status: 'in_review' })).toBe(false);
   });
 });

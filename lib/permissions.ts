@@ -66,8 +66,23 @@ export function can(actor: Actor, action: SiteAction): boolean {
  * their searches); every other role's holds everyone's. This shapes a list; it is not what guards
  * an article (canOnArticle does that).
  */
-export function articleListScope(actor: Actor): 'all' | 'own' {
-  return atLeast(actor.role, 'author') ? 'all' : 'own';
+export function articleListScope(actor: Actor): 'all' | 'readable' | 'own' {
+  if (atLeast(actor.role, 'editor')) return 'all';
+  return actor.role === 'author' ? 'readable' : 'own';
+}
+
+/**
+ * Who may read which article in the newsroom (editor, revisions, previews, headlines anywhere):
+ * - editors and admins: every article, whatever its status (they commission, review and publish);
+ * - authors and contributors: their own work (created by them, or with them in the byline), in
+ *   any status, and anyone's published article, which readers can read anyway.
+ * Nobody else's draft, review copy, scheduled or embargoed story, or withdrawn story: those can
+ * hold embargoed or legally sensitive work. 'own-and-published' is enforced inside the queries
+ * (db/queries/article-access.ts), as isLive() is for readers; canOnArticle(..., 'view') says the
+ * same for one article in hand.
+ */
+export function articleReadScope(actor: Actor): 'all' | 'own-and-published' {
+  return atLeast(actor.role, 'editor') ? 'all' : 'own-and-published';
 }
 
 /** Actions on one article, which depend on who wrote it and where it is in the workflow. */
@@ -87,8 +102,8 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
   if (atLeast(actor.role, 'editor')) return true;
   switch (action) {
     case 'view':
-      // Everyone in the newsroom may read everyone's work; changing it is another matter.
-      return true;
+      // See articleReadScope: below editor, one's own work and what is published.
+      return mine || article.status === 'published';
     case 'edit':
     case 'preview.share':
       if (actor.role === 'author') return mine;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { draftFromArticle, type ArticleDraft } from '../../lib/article-draft';
-import { articleListScope } from '../../lib/permissions';
+import { articleListScope, type Actor } from '../../lib/permissions';
+import { ownArticles, readableBy } from './article-access';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, comments, editSessions, media, revisions, sections, staff, tags } from '../schema';
 import { type ArticleStatus, type StaffRole } from '../../lib/domain';
@@ -9,7 +10,9 @@ import type { Segment } from '../../lib/search-query';
 import { searchArticlesForStaff } from './search';
 
 // Reads for the newsroom. Unlike reader queries they see every status, and they are never cached:
-// staff must always see the latest state.
+// staff must always see the latest state. Each read of article content takes the person asking and
+// carries readableBy(actor) in its SQL, so a colleague's draft is "not found" for those who may not
+// read it (articleReadScope in lib/permissions.ts).
 
 export const DASHBOARD_PAGE_SIZE = 25;
 export const ARTICLE_SORTS = ['modified', 'published', 'headline', 'created'] as const;
@@ -73,7 +76,7 @@ export type DashboardArticleList = {
   matchedBy: 'none' | 'words' | 'headline';
 };
 
-export type ArticleListViewer = { id: number; role: StaffRole };
+export type ArticleListViewer = Actor;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -85,7 +88,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function listDashboardArticles(filter: ArticleFilter, viewer: ArticleListViewer): Promise<DashboardArticleList> {
   const db = getDb();
-  const ownOnly = articleListScope(viewer) === 'own';
+  const scope = articleListScope(viewer);
+  const ownOnly = scope === 'own';
   const q = filter.q?.trim();
 
   if (q) {
@@ -95,6 +99,7 @@ export async function listDashboardArticles(filter: ArticleFilter, viewer: Artic
       sectionId: filter.sectionId,
       bylineId: filter.authorId,
       authorId: ownOnly ? viewer.id : undefined,
+      readableBy: scope === 'readable' ? viewer.id : undefined,
       pageSize: DASHBOARD_PAGE_SIZE,
     };
     let found = await searchArticlesForStaff({ ...input, page: filter.page });
@@ -138,9 +143,9 @@ export async function listDashboardArticles(filter: ArticleFilter, viewer: Artic
   if (filter.authorId) {
     where.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, filter.authorId))));
   }
-  if (ownOnly) {
-    where.push(or(eq(articles.createdBy, viewer.id), inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, viewer.id))))!);
-  }
+  if (ownOnly) where.push(ownArticles(viewer));
+  const readable = readableBy(viewer);
+  if (readable) where.push(readable);
   if (q) where.push(ilike(articles.headline, `${escapeLike(q)}%`));
   const condition = where.length ? and(...where) : undefined;
   const dir = filter.direction === 'asc' ? asc : desc;
@@ -222,10 +227,10 @@ export type EditorArticle = {
   featuredImage: { id: number; src: string; alt: string; width: number; height: number } | null;
 };
 
-/** Everything the editor form shows, in the shape it edits. */
-export async function getEditorArticle(id: number): Promise<EditorArticle | null> {
+/** Everything the editor form shows, in the shape it edits; null when missing or not the reader's to read. */
+export async function getEditorArticle(id: number, reader: Actor): Promise<EditorArticle | null> {
   const db = getDb();
-  const [row] = await db.select().from(articles).where(eq(articles.id, id));
+  const [row] = await db.select().from(articles).where(and(eq(articles.id, id), readableBy(reader)));
   if (!row) return null;
   const [authorRows, tagRows, image] = await Promise.all([
     db.select({ staffId: articleAuthors.staffId }).from(articleAuthors).where(eq(articleAuthors.articleId, id)).orderBy(asc(articleAuthors.position)),
@@ -251,25 +256,28 @@ export async function getEditorArticle(id: number): Promise<EditorArticle | null
 
 export type RevisionListItem = { id: number; version: number; staffName: string | null; createdAt: string };
 
-export async function listRevisions(articleId: number, limit = 50): Promise<RevisionListItem[]> {
+/** An article's revisions, newest first; none when the reader may not read the article. */
+export async function listRevisions(articleId: number, reader: Actor, limit = 50): Promise<RevisionListItem[]> {
   const rows = await getDb()
     .select({ id: revisions.id, version: revisions.version, staffName: staff.name, createdAt: revisions.createdAt })
     .from(revisions)
+    .innerJoin(articles, eq(articles.id, revisions.articleId))
     .leftJoin(staff, eq(staff.id, revisions.staffId))
-    .where(eq(revisions.articleId, articleId))
+    .where(and(eq(revisions.articleId, articleId), readableBy(reader)))
     .orderBy(desc(revisions.version))
     .limit(limit);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
-/** One revision's snapshot and the one saved before it, for a diff. */
-export async function getRevisionPair(articleId: number, revisionId: number) {
+/** One revision's snapshot and the one saved before it, for a diff; null when the reader may not read the article. */
+export async function getRevisionPair(articleId: number, revisionId: number, reader: Actor) {
   const db = getDb();
   const [rev] = await db
     .select({ id: revisions.id, version: revisions.version, snapshot: revisions.snapshot, createdAt: revisions.createdAt, staffName: staff.name })
     .from(revisions)
+    .innerJoin(articles, eq(articles.id, revisions.articleId))
     .leftJoin(staff, eq(staff.id, revisions.staffId))
-    .where(and(eq(revisions.articleId, articleId), eq(revisions.id, revisionId)));
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.id, revisionId), readableBy(reader)));
   if (!rev) return null;
   const [previous] = await db
     .select({ version: revisions.version, snapshot: revisions.snapshot })
@@ -289,19 +297,21 @@ export type HomeCounts = {
   commentsWaiting: number;
 };
 
-export async function getDashboardHome(staffId: number, timeZone: string, now = new Date()): Promise<HomeCounts> {
+/** The dashboard home's lists: headlines only of what `me` may read (a contributor sees no colleague's draft). */
+export async function getDashboardHome(me: Actor, timeZone: string, now = new Date()): Promise<HomeCounts> {
   const db = getDb();
   const brief = { id: articles.id, headline: articles.headline };
-  const mine = or(eq(articles.createdBy, staffId), inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.staffId, staffId))));
+  const mine = ownArticles(me);
+  const readable = readableBy(me);
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [myDrafts, inReview, scheduled, missed, perDay, [waiting]] = await Promise.all([
     db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(and(eq(articles.status, 'draft'), mine)).orderBy(desc(articles.modifiedAt)).limit(10),
-    db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(eq(articles.status, 'in_review')).orderBy(asc(articles.modifiedAt)).limit(10),
-    db.select({ ...brief, publishedAt: articles.publishedAt }).from(articles).where(and(eq(articles.status, 'scheduled'), gt(articles.publishedAt, now))).orderBy(asc(articles.publishedAt)).limit(10),
+    db.select({ ...brief, modifiedAt: articles.modifiedAt }).from(articles).where(and(eq(articles.status, 'in_review'), readable)).orderBy(asc(articles.modifiedAt)).limit(10),
+    db.select({ ...brief, publishedAt: articles.publishedAt }).from(articles).where(and(eq(articles.status, 'scheduled'), gt(articles.publishedAt, now), readable)).orderBy(asc(articles.publishedAt)).limit(10),
     db
       .select({ ...brief, publishedAt: articles.publishedAt, embargoUntil: articles.embargoUntil })
       .from(articles)
-      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now), readable))
       .orderBy(asc(articles.publishedAt))
       .limit(20),
     db

@@ -5,6 +5,10 @@ import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { getPublishedArticle } from './articles';
 import { getPreviewArticle } from './preview';
+import type { Actor } from '../../lib/permissions';
+
+// An editor may read every article; the refusals are tested in article-access.test.ts.
+const EDITOR: Actor = { id: 0, role: 'editor' };
 
 let db: Db;
 
@@ -21,7 +25,7 @@ describe('the newsroom preview shows what readers will see', () => {
     const draft = await makeArticle(db, { section, slug: 'draft-tides', status: 'draft', publishedAt: null, authorIds: [writer.id], tagIds: [tide.id] });
     await db.insert(corrections).values({ articleId: draft.id, kind: 'clarification', body: 'A clarification', publishedAt: new Date('2026-11-03T12:00:00Z') });
     const before = Date.now();
-    const preview = await getPreviewArticle(draft.id);
+    const preview = await getPreviewArticle(draft.id, EDITOR);
     expect(preview).toMatchObject({
       status: 'draft',
       headline: 'Headline for draft-tides',
@@ -38,12 +42,12 @@ describe('the newsroom preview shows what readers will see', () => {
   it('gives a live article the same story fields as its reader page', async () => {
     const section = await makeSection(db, 'quayside', 1);
     const live = await makeArticle(db, { section, slug: 'live-quay' });
-    const { status, ...preview } = (await getPreviewArticle(live.id))!;
+    const { status, ...preview } = (await getPreviewArticle(live.id, EDITOR))!;
     expect(status).toBe('published');
     expect(preview).toEqual(await getPublishedArticle('live-quay'));
   });
 
   it('answers null for an article that does not exist', async () => {
-    expect(await getPreviewArticle(987654)).toBeNull();
+    expect(await getPreviewArticle(987654, EDITOR)).toBeNull();
   });
 });

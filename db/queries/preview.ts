@@ -1,13 +1,16 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articles, media, previewLinks, sections, staff } from '../schema';
 import { type ArticleStatus } from '../../lib/domain';
+import type { Actor } from '../../lib/permissions';
+import { readableBy } from './article-access';
 import { cardColumns, imageOf, storyColumns, toStory, type ArticlePage } from './articles';
 
-// An article as readers would see it, whatever its status: for the staff preview and for secret
-// preview links. Never cached, never used by reader pages.
+// An article as readers would see it, whatever its status: for the staff preview (only what the
+// person asking may read, checked in the query) and for secret preview links (only while the
+// link is valid, checked in the same query). Never cached, never used by reader pages.
 
 export type PreviewArticle = Omit<ArticlePage, 'path' | 'sectionSlug' | 'sectionName'> & {
   path: string | null;
@@ -16,13 +19,24 @@ export type PreviewArticle = Omit<ArticlePage, 'path' | 'sectionSlug' | 'section
   status: ArticleStatus;
 };
 
-export async function getPreviewArticle(id: number): Promise<PreviewArticle | null> {
+/** The staff preview: null when the article is missing or `reader` may not read it (articleReadScope). */
+export async function getPreviewArticle(id: number, reader: Actor): Promise<PreviewArticle | null> {
+  return previewWhere(and(eq(articles.id, id), readableBy(reader))!);
+}
+
+/** What a secret preview link shows: null unless the link exists and is neither expired nor revoked. */
+export async function getPreviewArticleForToken(token: string, now = new Date()): Promise<PreviewArticle | null> {
+  const articleId = await getArticleIdForPreviewToken(token, now);
+  return articleId === null ? null : previewWhere(eq(articles.id, articleId));
+}
+
+async function previewWhere(condition: SQL): Promise<PreviewArticle | null> {
   const [row] = await getDb()
     .select({ ...cardColumns, status: articles.status, ...storyColumns })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.featuredImageId))
-    .where(eq(articles.id, id));
+    .where(condition);
   if (!row) return null;
   const image = imageOf(row);
   return {

@@ -476,6 +476,11 @@ export type StaffSearchInput = {
   authorId?: number | null;
   /** Only articles with this staff member in the byline (the article list's Author filter). */
   bylineId?: number | null;
+  /**
+   * Only what this staff member may read below editor (articleReadScope): their own work and
+   * anything live. The author's article list passes it.
+   */
+  readableBy?: number | null;
   sectionId?: number | null;
   page?: number;
   pageSize?: number;
@@ -499,6 +504,7 @@ export async function searchArticlesForStaff(input: StaffSearchInput): Promise<S
         ? hasFacet(`'c${Math.trunc(input.authorId)}' | '${Math.trunc(input.authorId)}'`)
         : undefined,
       input.bylineId ? hasFacet(`'${Math.trunc(input.bylineId)}'`) : undefined,
+      input.readableBy ? sql`(${hasFacet(`'c${Math.trunc(input.readableBy)}' | '${Math.trunc(input.readableBy)}'`)} OR ${isLive()})` : undefined,
     ].filter((part): part is SQL => Boolean(part)),
     sql` AND `,
   );

@@ -27,7 +27,7 @@ function List({ items, empty }: { items: Item[]; empty: string }) {
 export default async function DashboardHome() {
   const me = await requireRole();
   const settings = await getSiteSettings();
-  const home = await getDashboardHome(me.id, settings.timeZone);
+  const home = await getDashboardHome(me, settings.timeZone);
   const when = (iso: string | null) => formatWhen(iso, settings.timeZone, settings.locale);
   return (
     <div>

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ArticleEditor } from '@/components/dashboard/article-editor';
 import { getArticleSubject } from '@/db/mutations/articles';
 import { getEditorArticle, listEditingNow, listSectionOptions, listTagNames } from '@/db/queries/dashboard-articles';
@@ -17,18 +18,28 @@ import { addCorrectionAction, createPreviewLinkAction, revokePreviewLinkAction }
 
 type Props = { params: Promise<{ id: string }> };
 
+/**
+ * The session check, then the article as `me` may read it: one read shared by generateMetadata and
+ * the page. generateMetadata runs first, so it must check too, or the redirect sent to a junk cookie
+ * carries the headline in its <title>.
+ */
+const loadForEditor = cache(async (rawId: string) => {
+  const me = await requireRole();
+  const id = Number(rawId);
+  const valid = Number.isSafeInteger(id) && id > 0 && id <= 2147483647;
+  return { me, id, article: valid ? await getEditorArticle(id, me) : null };
+});
+
 export async function generateMetadata({ params }: Props) {
-  const id = Number((await params).id);
-  const article = Number.isSafeInteger(id) && id > 0 ? await getEditorArticle(id) : null;
+  const { article } = await loadForEditor((await params).id);
   return { title: article ? `Editing: ${article.draft.headline}` : 'Article not found' };
 }
 
 export default async function EditArticlePage({ params }: Props) {
-  const me = await requireRole();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) notFound();
-  const [article, subject] = await Promise.all([getEditorArticle(id), getArticleSubject(id)]);
-  if (!article || !subject) notFound();
+  const { me, id, article } = await loadForEditor((await params).id);
+  if (!article) notFound();
+  const subject = await getArticleSubject(id);
+  if (!subject) notFound();
   const [sections, people, tagNames, media, settings, editing] = await Promise.all([
     listSectionOptions(),
     listBylineStaff(),

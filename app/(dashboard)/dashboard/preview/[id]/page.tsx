@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticleSubject } from '@/db/mutations/articles';
+import { getReadableArticleId } from '@/db/queries/article-access';
 import { requireRole } from '@/server/auth/session';
 
 export const metadata = { title: 'Preview' };
@@ -9,9 +9,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ width?: 
 
 /** The staff preview at phone or desktop width, framed so the page's own layout responds to it. */
 export default async function PreviewFramePage({ params, searchParams }: Props) {
-  await requireRole();
+  const me = await requireRole();
   const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647 || !(await getArticleSubject(id))) notFound();
+  // An article the person may not read is "not found", exactly like a missing one.
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647 || !(await getReadableArticleId(id, me))) notFound();
   const phone = (await searchParams).width !== 'desktop';
   const width = phone ? 375 : 1280;
   return (

@@ -25,11 +25,12 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2147483647) notFound();
   const query = await searchParams;
-  const [article, subject, revisions, settings] = await Promise.all([getEditorArticle(id), getArticleSubject(id), listRevisions(id, 100), getSiteSettings()]);
+  // Every read carries what `me` may read (articleReadScope): a colleague's draft is a plain 404.
+  const [article, subject, revisions, settings] = await Promise.all([getEditorArticle(id, me), getArticleSubject(id), listRevisions(id, me, 100), getSiteSettings()]);
   if (!article || !subject) notFound();
   const canRestore = canOnArticle(me, 'edit', subject);
   const selectedId = Number(query.rev) || revisions[0]?.id;
-  const pair = selectedId ? await getRevisionPair(id, selectedId) : null;
+  const pair = selectedId ? await getRevisionPair(id, selectedId, me) : null;
   const diff = pair ? diffWords(textOf(pair.previous?.snapshot ?? null), textOf(pair.revision.snapshot)) : [];
   const message = query.restored ? 'Restored: that revision is now the latest version.' : query.conflict ? 'Not restored: someone saved in the meantime. Look again and retry.' : query.failed ? 'That revision could not be restored.' : null;
 
