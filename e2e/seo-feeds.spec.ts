@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { articleOpenForComments, fillComment, openIsland, signInAsEditor, uniqueEmail, useOwnAddress } from './support/comments';
 import { FIXTURES } from './support/helpers';
+import { createDraft, fillStandfirst, staffPage, waitSaved } from './support/newsroom';
 import { allSitemaps, fetchFeed, fetchXml, jsonLdBlocks, SITE, sitePath, type SitemapUrl } from './support/seo';
 
 // Sitemaps, the news sitemap, RSS feeds, robots.txt and the manifest, read with real XML and feed
@@ -164,6 +166,62 @@ test.describe('feeds @once', () => {
     expect(feed.items.length).toBe(Math.min(count, 50));
     for (const item of feed.items) expect(item.link!.startsWith(`${SITE}${FIXTURES.correctedArticlePath}#comment-`)).toBe(true);
     expect((await request.get(`/feeds/comments/${FIXTURES.withdrawnPath.split('/').at(-1)}.xml`)).status()).toBe(404);
+  });
+
+  test("a feed reader shows a standfirst's and a commenter's markup as the characters typed, never as HTML", async ({ browser, page, request }) => {
+    // A newsroom browser publishes, a reader comments, an editor approves: three browsers on two cores.
+    test.slow();
+    const stamp = Date.now().toString(36);
+    const standfirst = `Fish & <b>chips</b> ${stamp}`;
+    const typed = `<script>alert(1)</script> & <i>x</i> ${stamp}`;
+
+    const newsroom = await staffPage(browser, 'editor');
+    const headline = `Feed escaping check ${stamp}`;
+    await createDraft(newsroom, headline);
+    await fillStandfirst(newsroom, standfirst);
+    await waitSaved(newsroom);
+    await newsroom.getByRole('button', { name: 'Publish now' }).click();
+    await expect(newsroom.getByText('Published.', { exact: true })).toBeVisible();
+    const articlePath = (await newsroom.getByRole('link', { name: 'View live' }).getAttribute('href'))!;
+    await newsroom.context().close();
+
+    // The comment goes on an article that already has a thread, so the new story stays comment-free
+    // for the comment specs that pick "the first article with comments" from the front page.
+    const commented = await articleOpenForComments(request);
+    await useOwnAddress(page.context());
+    await page.goto(commented);
+    await openIsland(page);
+    await fillComment(page, { name: 'Anon Feedreader', email: uniqueEmail('feed'), comment: typed });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'awaiting moderation' })).toBeVisible();
+    const editorContext = await browser.newContext();
+    const editor = await editorContext.newPage();
+    await signInAsEditor(editor);
+    await editor.goto(`/dashboard/comments?status=pending&q=${encodeURIComponent(stamp)}`);
+    await editor.getByRole('listitem').filter({ hasText: stamp }).getByRole('button', { name: 'Approve comment by Anon Feedreader' }).click();
+    await expect(editor.getByRole('status').filter({ hasText: '1 comment approved.' })).toBeVisible();
+    await editorContext.close();
+
+    // What a feed reader does with <description>: parse it as HTML and show its text. The browser's
+    // own HTML parser is the judge: no element may come out of it, and its text is what was typed.
+    const asHtml = (html: string) =>
+      page.evaluate((h) => {
+        const body = new DOMParser().parseFromString(h, 'text/html').body;
+        return { elements: body.querySelectorAll('*').length, text: body.textContent };
+      }, html);
+    const feeds: [string, string, string][] = [
+      ['/feeds/all.xml', articlePath, standfirst],
+      [`/feeds/section/${articlePath.split('/')[1]}.xml`, articlePath, standfirst],
+      [`/feeds/comments/${commented.split('/').at(-1)}.xml`, commented, typed],
+    ];
+    for (const [feedPath, linkPath, text] of feeds) {
+      let item: Awaited<ReturnType<typeof fetchFeed>>['items'][number] | undefined;
+      await expect
+        .poll(async () => (item = (await fetchFeed(request, feedPath)).items.find((i) => sitePath(i.link!).startsWith(linkPath) && (i.content ?? '').includes(stamp))), { message: `${feedPath} carries the item`, timeout: 10_000 })
+        .toBeTruthy();
+      expect(await asHtml(item!.content!), `${feedPath} <description>`).toEqual({ elements: 0, text });
+      expect(await asHtml((item as unknown as Record<string, string>)['content:encoded']!), `${feedPath} <content:encoded>`).toMatchObject({ text: expect.stringContaining(text) });
+    }
   });
 
   test('answers 304 to a reader that already has the current version', async ({ request }) => {

@@ -61,6 +61,19 @@ describe('buildRss', () => {
     expect(ch.language).toBe('en-gb');
   });
 
+  it('gives a feed reader the description as the text that went in, never as live markup', async () => {
+    // A feed reader treats <description> as HTML (RSS 2.0: "entity-encoded HTML is allowed"), so
+    // plain text must arrive HTML-escaped inside the XML escaping: parsed, the HTML holds no tag
+    // and reads as the exact characters written.
+    const text = 'Fish & <b>chips</b> <script>alert(1)</script> &amp; "done"';
+    const feed = await new Parser().parseString(buildRss(channel, [{ ...item, description: text }]));
+    const [got] = feed.items;
+    expect(got!.content).not.toMatch(/<[a-z]/i);
+    expect(got!.contentSnippet).toBe(text);
+    // The full content is HTML already and stays one level escaped.
+    expect(got!['content:encoded']).toBe(item.contentHtml);
+  });
+
   it('writes an empty channel for a scope with no stories yet', async () => {
     const feed = await new Parser().parseString(buildRss(channel, []));
     expect(feed.items).toEqual([]);

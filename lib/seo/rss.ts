@@ -1,7 +1,7 @@
 // RSS 2.0 documents, written as strings. Full content goes in content:encoded as escaped HTML
 // (never CDATA, so no "]]>" in a story can end it), authors in dc:creator, the self link in
 // atom:link as the RSS Advisory Board recommends.
-import { element, escapeXml, rfc822Date } from './xml';
+import { element, escapeHtmlText, escapeXml, rfc822Date } from './xml';
 
 export type FeedEnclosure = { url: string; type: string; length: number };
 
@@ -13,7 +13,7 @@ export type FeedItem = {
   guid: string;
   guidIsPermaLink: boolean;
   pubDate: string;
-  /** A plain-text summary. */
+  /** A plain-text summary. Written as HTML-escaped text, because feed readers render it as HTML. */
   description: string;
   /** The full content as HTML (already safe: built by bodyToHtml or textToHtml). */
   contentHtml?: string;
@@ -43,7 +43,7 @@ function item(i: FeedItem): string {
     element('link', i.link),
     `<guid isPermaLink="${i.guidIsPermaLink ? 'true' : 'false'}">${escapeXml(i.guid)}</guid>`,
     element('pubDate', rfc822Date(i.pubDate)),
-    element('description', i.description),
+    element('description', escapeHtmlText(i.description)),
     i.contentHtml ? element('content:encoded', i.contentHtml) : '',
     ...i.creators.map((c) => element('dc:creator', c)),
     ...i.categories.map((c) => element('category', c)),

@@ -15,6 +15,15 @@ export function escapeXml(value: string | number): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * Plain text as HTML that shows exactly that text. For RSS fields a feed reader renders as HTML
+ * (an item's <description>): the result still goes through escapeXml, so such a field is escaped
+ * twice on the wire, once for HTML and once for XML, and a typed `<b>` stays three characters.
+ */
+export function escapeHtmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** `<name>escaped text</name>`, or nothing when the value is empty. */
 export function element(name: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

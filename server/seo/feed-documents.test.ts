@@ -44,6 +44,15 @@ describe('article feed items', () => {
     expect(item!['content:encoded']).toContain('<img src="https://news.example/demo/harbour.svg" alt="The harbour"');
   });
 
+  it("give a feed reader the contributor's standfirst as text: markup typed in it is not live", async () => {
+    const feed = await new Parser().parseString(buildRss(channel(), [articleFeedItem({ ...article, standfirst: 'Fish & <b>chips</b>' }, 0, 'The Gazette')]));
+    const [item] = feed.items;
+    // item.content is the description as the HTML a reader renders; its snippet is the text shown.
+    expect(item!.content).not.toContain('<b>');
+    expect(item!.contentSnippet).toBe('Fish & <b>chips</b>');
+    expect(item!['content:encoded']).toContain('<p><strong>Fish &amp; &lt;b&gt;chips&lt;/b&gt;</strong></p>');
+  });
+
   it('falls back to the collective byline, then the publication, for dc:creator', () => {
     expect(articleFeedItem({ ...article, authors: [], bylineText: 'Wire staff' }, 0, 'The Gazette').creators).toEqual(['Wire staff']);
     expect(articleFeedItem({ ...article, authors: [], bylineText: null }, 0, 'The Gazette').creators).toEqual(['The Gazette']);
@@ -57,6 +66,15 @@ describe('comment feed items', () => {
     expect(feed.items[0]!.link).toBe('https://news.example/news/2026/05/01/tide-turns#comment-3');
     expect(feed.items[0]!.creator).toBe('Annie');
     expect(feed.items[0]!['content:encoded']).toBe('<p>Lovely &lt;b&gt;show&lt;/b&gt;</p>');
+  });
+
+  it("give a feed reader an anonymous commenter's text as text, in the description and the content", async () => {
+    const typed = '<script>alert(1)</script> & <i>x</i>';
+    const item = commentFeedItem({ id: 4, authorName: 'Anon', body: typed, createdAt: '2026-05-02T08:00:00.000Z' }, article);
+    const [got] = (await new Parser().parseString(buildRss(channel(), [item]))).items;
+    expect(got!.content).not.toMatch(/<(script|i)\b/);
+    expect(got!.contentSnippet).toBe(typed);
+    expect(got!['content:encoded']).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;i&gt;x&lt;/i&gt;</p>');
   });
 });
 
