@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accountKey, addressKey } from '../../lib/auth/throttle';
+import { throttleConfig, throttleKeys } from '../../lib/auth/throttle';
 import type { Db } from '../connection';
 import { loginAttempts } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
-import { recordSignInAttempt, signInLockedUntil } from './login-attempts';
+import { bookSignInAttempt, settleSignInSuccess } from './login-attempts';
 
 let db: Db;
 beforeAll(async () => {
@@ -14,35 +14,58 @@ beforeEach(async () => {
   await db.delete(loginAttempts);
 });
 
-const ana = accountKey('Ana@Example.org');
-const home = addressKey('192.0.2.10');
+// The real defaults: nothing configured.
+const config = throttleConfig({});
+const stranger = (email: string, address: string) => throttleKeys({ email, address, deviceId: null }, config);
+const knownDevice = (email: string, deviceId: string) => throttleKeys({ email, address: '192.0.2.10', deviceId }, config);
+const fail = async (keys: ReturnType<typeof stranger>) => expect((await bookSignInAttempt(keys)).ok).toBe(true);
 
 describe('sign-in throttling kept in the database', () => {
-  it('locks an account after five failures, for about ten minutes', async () => {
-    for (let i = 0; i < 4; i++) await recordSignInAttempt([ana], false);
-    expect(await signInLockedUntil([ana])).toBeNull();
-    await recordSignInAttempt([ana], false);
-    const until = await signInLockedUntil([ana]);
-    expect(until).not.toBeNull();
-    const minutes = (until!.getTime() - Date.now()) / 60_000;
+  it('locks an (account, address) pair after five failures, for ten minutes at the real default', async () => {
+    for (let i = 0; i < 5; i++) await fail(stranger('ana@example.org', '192.0.2.10'));
+    const refused = await bookSignInAttempt(stranger('ANA@example.org', '192.0.2.10'));
+    expect(refused.ok).toBe(false);
+    const minutes = ((refused as { lockedUntil: Date }).lockedUntil.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(9.9);
     expect(minutes).toBeLessThanOrEqual(10);
   });
 
-  it('treats the e-mail case-insensitively', () => {
-    expect(accountKey(' ANA@example.ORG ')).toBe(ana);
+  it('parallel guesses cannot exceed the limit: of twenty at once, five are checked', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => bookSignInAttempt(stranger('bo@example.org', '198.51.100.7'))));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
   });
 
-  it('lets a success clear an account, but not an address', async () => {
-    for (let i = 0; i < 4; i++) await recordSignInAttempt([ana, home], false);
-    await recordSignInAttempt([ana], true);
-    await recordSignInAttempt([ana, home], false);
-    expect(await signInLockedUntil([ana])).toBeNull();
-    expect(await signInLockedUntil([home])).not.toBeNull();
+  it('a stranger’s failures do not lock out a known device', async () => {
+    // Thirty guesses from fifteen addresses lock the account for every device it has not seen...
+    for (let i = 0; i < 15; i++) {
+      await bookSignInAttempt(stranger('cy@example.org', `203.0.113.${i}`));
+      await bookSignInAttempt(stranger('cy@example.org', `203.0.113.${i}`));
+    }
+    expect((await bookSignInAttempt(stranger('cy@example.org', '203.0.113.200'))).ok).toBe(false);
+    // ...but the device Cy signed in on before is counted on its own.
+    expect((await bookSignInAttempt(knownDevice('cy@example.org', 'cy-laptop'))).ok).toBe(true);
   });
 
-  it('locks every key checked together when one is locked', async () => {
-    for (let i = 0; i < 5; i++) await recordSignInAttempt([home], false);
-    expect(await signInLockedUntil([accountKey('someone@example.org'), home])).not.toBeNull();
+  it('gives one address a larger allowance: five typos lock that person there, not the whole office', async () => {
+    const office = '192.0.2.50';
+    for (let i = 0; i < 5; i++) await fail(stranger('dee@example.org', office));
+    expect((await bookSignInAttempt(stranger('dee@example.org', office))).ok).toBe(false);
+    expect((await bookSignInAttempt(stranger('eli@example.org', office))).ok).toBe(true);
+  });
+
+  it('locks an address after fifty failures across accounts', async () => {
+    const address = '198.51.100.99';
+    for (let i = 0; i < 50; i++) await fail(stranger(`person${i}@example.org`, address));
+    expect((await bookSignInAttempt(stranger('new@example.org', address))).ok).toBe(false);
+  });
+
+  it('a success clears the pair, but not the address', async () => {
+    const address = '192.0.2.77';
+    for (let i = 0; i < 4; i++) await fail(stranger('fay@example.org', address));
+    const right = await bookSignInAttempt(stranger('fay@example.org', address));
+    expect(right.ok).toBe(true);
+    await settleSignInSuccess((right as { ids: number[] }).ids);
+    for (let i = 0; i < 4; i++) await fail(stranger('fay@example.org', address));
+    expect((await bookSignInAttempt(stranger('fay@example.org', address))).ok).toBe(true);
   });
 });

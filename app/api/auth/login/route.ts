@@ -1,18 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { signIn } from '@/server/auth/auth';
-import { recordSignInAttempt, signInLockedUntil } from '@/db/mutations/login-attempts';
+import { bookSignInAttempt, settleSignInSuccess } from '@/db/mutations/login-attempts';
 import { getStaffCredentials } from '@/db/queries/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { clientAddress, sameOrigin } from '@/server/auth/client-address';
 import { PASSWORD_MAX, verifyPassword } from '@/server/auth/password';
 import { resolveAuthSecret } from '@/server/auth/secret';
-import { accountKey, addressKey, waitText } from '@/lib/auth/throttle';
+import { throttleConfig, throttleKeys, waitText } from '@/lib/auth/throttle';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, mintDeviceCookie, readDeviceCookie } from '@/server/auth/device-cookie';
 import { mintTicket } from '@/server/auth/ticket';
 import { logger } from '@/server/log';
 
-// Password sign-in. Throttled in the database per account and per client address; answers 429
-// while locked. Works as a plain form post (redirects) and for fetch() (JSON, Accept: application/json).
+// Password sign-in. Throttled in the database (lib/auth/throttle.ts): a device that signed in to
+// the account before (its device cookie) on its own, any other client per (account, address)
+// pair, per account and per address; answers 429 while locked. Works as a plain form post (redirects) and for fetch() (JSON, Accept: application/json).
 
 export const dynamic = 'force-dynamic';
 
@@ -70,10 +72,14 @@ export async function POST(request: NextRequest) {
   }
   const { email, password } = parsed.data;
   const address = clientAddress(request.headers);
-  const keys = [accountKey(email), addressKey(address)];
+  const secret = resolveAuthSecret();
+  const deviceId = readDeviceCookie(request.cookies.get(DEVICE_COOKIE)?.value, email, secret);
+  const keys = throttleKeys({ email, address, deviceId }, throttleConfig(process.env));
 
-  const locked = await signInLockedUntil(keys);
-  if (locked) {
+  // Booked before the password is checked, so parallel guesses cannot get past the limit.
+  const booking = await bookSignInAttempt(keys);
+  if (!booking.ok) {
+    const locked = booking.lockedUntil;
     logger().warn({ event: 'auth.throttled', address }, 'sign-in refused: too many failures');
     return respond(
       request,
@@ -86,15 +92,23 @@ export async function POST(request: NextRequest) {
   const person = await getStaffCredentials(email);
   const passwordOk = await verifyPassword(person?.passwordHash ?? null, password);
   if (!person || !passwordOk || !person.active) {
-    await recordSignInAttempt(keys, false);
     logger().info({ event: 'auth.failed', address }, 'sign-in failed');
     return respond(request, { status: 401, error: INVALID }, typedEmail, callbackUrl);
   }
 
-  await recordSignInAttempt([accountKey(email)], true);
-  const ticket = mintTicket(person.id, person.sessionVersion, resolveAuthSecret());
+  await settleSignInSuccess(booking.ids);
+  const ticket = mintTicket(person.id, person.sessionVersion, secret);
   // Sets the session cookie on this response; the redirect target is ours, not Auth.js's.
   await signIn('credentials', { ticket, redirect: false, redirectTo: callbackUrl });
   logger().info({ event: 'auth.signed_in', staffId: person.id }, 'signed in');
-  return respond(request, { status: 200, redirectTo: callbackUrl }, typedEmail, callbackUrl);
+  const response = respond(request, { status: 200, redirectTo: callbackUrl }, typedEmail, callbackUrl);
+  // From now on this browser is a known device for the account (keeping its id if it was one).
+  response.cookies.set(DEVICE_COOKIE, mintDeviceCookie(email, secret, deviceId ?? undefined), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: new URL(request.url).protocol === 'https:',
+    path: '/api/auth/login',
+    maxAge: DEVICE_COOKIE_MAX_AGE,
+  });
+  return response;
 }
