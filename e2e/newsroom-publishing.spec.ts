@@ -78,7 +78,9 @@ test('moving a published article refreshes its pages and the old URL redirects @
   expect(moved.headers().location).toContain(newPath);
   expect(await (await request.get('/business')).text()).toContain(headline);
   expect(await (await request.get('/news')).text()).not.toContain(headline);
-  await page.getByRole('button', { name: 'Withdraw' }).click();
+  await page.getByRole('button', { name: 'Withdraw…' }).click();
+  await page.getByLabel(/Reason for withdrawal/).fill('Moved in error; withdrawn while we check it.');
+  await page.getByRole('button', { name: 'Withdraw the story' }).click();
   await expect(page.getByText(/Withdrawn/).first()).toBeVisible();
   expect((await request.get(newPath, { maxRedirects: 0 })).status()).toBe(410);
   expect(await (await request.get('/')).text()).not.toContain(headline);

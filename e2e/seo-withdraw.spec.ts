@@ -54,7 +54,9 @@ test('a withdrawn story leaves the sitemaps and feeds at once and answers 410; r
   await signInAsEditor(page);
   await page.goto(`/dashboard/articles?q=${encodeURIComponent(headline)}`);
   await page.getByRole('link', { name: headline, exact: true }).click();
-  await page.getByRole('button', { name: 'Withdraw' }).click();
+  await page.getByRole('button', { name: 'Withdraw…' }).click();
+  await page.getByLabel(/Reason for withdrawal/).fill('Withdrawn for a legal check.');
+  await page.getByRole('button', { name: 'Withdraw the story' }).click();
   await expect(page.getByText('Withdrawn: readers now get')).toBeVisible();
 
   // The very next requests, without waiting: gone everywhere.

@@ -6,7 +6,7 @@ import { publishBlockers, runChecklist, type CheckResult } from '../../lib/check
 import { assertCan, assertCanOnArticle, type Actor, type ArticleAction, type ArticleSubject } from '../../lib/permissions';
 import { articlePath, slugify } from '../../lib/urls';
 import { getDb, type Db } from '../client';
-import { articleAuthors, articles, articleTags, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory } from '../schema';
+import { articleAuthors, articles, articleTags, articleWithdrawals, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory } from '../schema';
 import { type ArticleStatus } from '../../lib/domain';
 import { articleChangeTags, type ArticleTagInput } from '../tags';
 
@@ -303,7 +303,11 @@ export async function restoreRevision(actor: Actor, articleId: number, revisionI
   return result;
 }
 
-export type Transition = 'submit' | 'return_to_draft' | 'schedule' | 'publish' | 'withdraw' | 'unschedule';
+/** `unwithdraw` takes a withdrawn article back to a draft (republishing is `publish`). */
+export type Transition = 'submit' | 'return_to_draft' | 'schedule' | 'publish' | 'withdraw' | 'unwithdraw' | 'unschedule';
+
+/** The longest withdrawal reason the corrections page will print. */
+export const MAX_WITHDRAWAL_REASON = 1000;
 
 export type TransitionResult =
   | { ok: true; status: ArticleStatus; path: string | null; publishedAt: string | null; expire: string[] }
@@ -317,6 +321,7 @@ const ALLOWED_FROM: Record<Transition, ArticleStatus[]> = {
   schedule: ['draft', 'in_review', 'scheduled'],
   publish: ['draft', 'in_review', 'scheduled', 'withdrawn'],
   withdraw: ['published'],
+  unwithdraw: ['withdrawn'],
   unschedule: ['scheduled'],
 };
 
@@ -326,6 +331,8 @@ const PERMISSION: Record<Transition, ArticleAction> = {
   schedule: 'publish',
   publish: 'publish',
   withdraw: 'withdraw',
+  // Whoever may withdraw a story may take it back off the corrections page's list of gone stories.
+  unwithdraw: 'withdraw',
   unschedule: 'publish',
 };
 
@@ -368,7 +375,7 @@ export async function transitionArticle(
   actor: Actor,
   id: number,
   transition: Transition,
-  options: { publishAt?: Date; override?: boolean; now?: Date } = {},
+  options: { publishAt?: Date; override?: boolean; now?: Date; reason?: string } = {},
 ): Promise<TransitionResult> {
   const now = options.now ?? new Date();
   return getDb().transaction(async (tx): Promise<TransitionResult> => {
@@ -379,6 +386,7 @@ export async function transitionArticle(
       return { ok: false, kind: 'invalid', message: `A ${before.status.replace('_', ' ')} article cannot be changed that way. Reload to see its current state.` };
     }
     const set: Partial<typeof articles.$inferInsert> = { modifiedAt: now };
+    let auditDetail: Record<string, unknown> = transition === 'schedule' ? { publishAt: options.publishAt?.toISOString() } : {};
     let status: ArticleStatus = before.status;
     let path = before.path;
 
@@ -406,8 +414,19 @@ export async function transitionArticle(
         set.publishedAt = when;
       }
     } else if (transition === 'withdraw') {
+      // Readers are promised an explanation on the corrections page: no reason, no withdrawal.
+      const reason = (options.reason ?? '').trim();
+      if (!reason) return { ok: false, kind: 'invalid', message: 'Say why the story is being withdrawn: readers will see the reason on the corrections page.' };
+      if (reason.length > MAX_WITHDRAWAL_REASON) return { ok: false, kind: 'invalid', message: `The reason can be at most ${MAX_WITHDRAWAL_REASON} characters.` };
       status = 'withdrawn';
       set.withdrawnAt = now;
+      // The headline readers knew, kept with the entry so a later edit cannot rewrite the record.
+      const [current] = await tx.select({ headline: articles.headline }).from(articles).where(eq(articles.id, id));
+      await tx.insert(articleWithdrawals).values({ articleId: id, headline: current!.headline, reason, withdrawnAt: now, staffId: actor.id });
+      auditDetail = { reason };
+    } else if (transition === 'unwithdraw') {
+      status = 'draft';
+      set.withdrawnAt = null;
     } else if (transition === 'submit') {
       status = 'in_review';
     } else {
@@ -416,7 +435,8 @@ export async function transitionArticle(
     }
     set.status = status;
     await tx.update(articles).set(set).where(eq(articles.id, id));
-    await audit(tx, actor.id, `article.${transition}`, id, transition === 'schedule' ? { publishAt: options.publishAt?.toISOString() } : {});
+    if (transition === 'publish' && before.status === 'withdrawn') auditDetail = { republished: true };
+    await audit(tx, actor.id, `article.${transition}`, id, auditDetail);
     const after: State = { ...before, status, path };
     const publishedAt = (set.publishedAt as Date | null | undefined) ?? before.publishedAt;
     return { ok: true, status, path, publishedAt: publishedAt ? publishedAt.toISOString() : null, expire: tagsToExpire(before, after) };

@@ -32,7 +32,7 @@ export function PublishingPanel({
   timeZone: string;
   locale: string;
 }) {
-  const { publishedAt, publishAt, setPublishAt, outcome, busy, runTransition } = publishing;
+  const { publishedAt, publishAt, setPublishAt, outcome, busy, runTransition, withdrawal } = publishing;
   return (
     <section className="panel" aria-labelledby="publish-heading">
       <h2 id="publish-heading">Publishing</h2>
@@ -60,12 +60,45 @@ export function PublishingPanel({
             Unschedule
           </button>
         ) : null}
-        {permissions.withdraw && status === 'published' ? (
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void runTransition('withdraw')}>
-            Withdraw
+        {permissions.withdraw && status === 'published' && !withdrawal.confirming ? (
+          <button type="button" className="button button--danger" disabled={busy} onClick={withdrawal.open}>
+            Withdraw…
+          </button>
+        ) : null}
+        {permissions.withdraw && status === 'withdrawn' ? (
+          <button type="button" className="button" disabled={busy} onClick={() => void runTransition('unwithdraw')}>
+            Restore as a draft
           </button>
         ) : null}
       </div>
+      {permissions.withdraw && status === 'published' && withdrawal.confirming ? (
+        // Not a <form>: the panel sits inside the editor, and the save must not be submitted with it.
+        <div role="group" aria-labelledby="withdraw-heading" className="notice notice--error">
+          <h3 id="withdraw-heading" style={{ marginTop: 0 }}>
+            Withdraw this story?
+          </h3>
+          <p>Readers will get “gone” at its address. The corrections page will list it with today’s date and the reason you give here; its text will not be shown.</p>
+          <Field id="withdraw-reason" label="Reason for withdrawal (shown to readers)" error={withdrawal.error}>
+            <textarea
+              id="withdraw-reason"
+              rows={3}
+              maxLength={1000}
+              value={withdrawal.reason}
+              aria-invalid={withdrawal.error ? true : undefined}
+              aria-describedby={withdrawal.error ? 'withdraw-reason-error' : undefined}
+              onChange={(e) => withdrawal.setReason(e.target.value)}
+            />
+          </Field>
+          <div className="button-row">
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void runTransition('withdraw')}>
+              Withdraw the story
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={withdrawal.cancel}>
+              Keep it published
+            </button>
+          </div>
+        </div>
+      ) : null}
       {permissions.publish && ['draft', 'in_review', 'scheduled'].includes(status) ? (
         <div className="field">
           <label htmlFor="publish-at">Publish at (your computer’s clock)</label>

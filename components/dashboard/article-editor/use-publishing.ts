@@ -11,6 +11,8 @@ import { fromLocalInput, toLocalInput } from './local-time';
 
 // Moving the article through the workflow: save first, then ask the server for the transition.
 // The outcome is announced; the checklist's objections come back with a way to publish anyway.
+// Withdrawing cannot be done in one click: it opens a confirmation that asks for the reason the
+// corrections page will print, and a refused reason stays in the box for the person to fix.
 
 export type TransitionOutcome = { message: string; problems?: CheckResult[]; retry?: () => void };
 
@@ -39,10 +41,14 @@ export function usePublishing({
   const [publishAt, setPublishAt] = useState(toLocalInput(initialStatus === 'scheduled' ? initialPublishedAt : null));
   const [outcome, setOutcome] = useState<TransitionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmingWithdrawal, setConfirmingWithdrawal] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
 
   async function runTransition(transition: Transition, override = false) {
     setBusy(true);
     setOutcome(null);
+    setReasonError('');
     try {
       if (!(await save())) {
         setOutcome({ message: 'Save the article first: see the message above.' });
@@ -51,7 +57,7 @@ export function usePublishing({
       const iso = transition === 'schedule' ? fromLocalInput(publishAt) : null;
       let result: TransitionActionResult;
       try {
-        result = await transitionAction({ articleId, transition, publishAt: iso ?? undefined, override });
+        result = await transitionAction({ articleId, transition, publishAt: iso ?? undefined, override, reason: transition === 'withdraw' ? reason : undefined });
       } catch {
         setOutcome({ message: 'The newsroom could not be reached; nothing was changed. Try again.' });
         return;
@@ -64,11 +70,19 @@ export function usePublishing({
           return_to_draft: 'Returned to draft.',
           schedule: `Scheduled for ${formatWhen(result.publishedAt, timeZone, locale)}.`,
           publish: 'Published.',
-          withdraw: 'Withdrawn: readers now get “gone” at its address.',
+          withdraw: 'Withdrawn: readers now get “gone” at its address, and the corrections page gives the reason.',
+          unwithdraw: 'Restored as a draft: it can be edited and published again.',
           unschedule: 'Unscheduled: it is a draft again.',
         };
         setOutcome({ message: done[transition] });
+        if (transition === 'withdraw') {
+          setConfirmingWithdrawal(false);
+          setReason('');
+        }
         router.refresh();
+      } else if (result.field === 'reason') {
+        // Said beside the box, which keeps what was typed.
+        setReasonError(result.message);
       } else {
         const canOverride = result.problems && result.problems.length > 0 && !override;
         setOutcome({ message: result.message, problems: result.problems, retry: canOverride ? () => void runTransition(transition, true) : undefined });
@@ -78,7 +92,19 @@ export function usePublishing({
     }
   }
 
-  return { publishedAt, publishAt, setPublishAt, outcome, busy, runTransition };
+  const withdrawal = {
+    confirming: confirmingWithdrawal,
+    open: () => setConfirmingWithdrawal(true),
+    cancel: () => {
+      setConfirmingWithdrawal(false);
+      setReasonError('');
+    },
+    reason,
+    setReason,
+    error: reasonError,
+  };
+
+  return { publishedAt, publishAt, setPublishAt, outcome, busy, runTransition, withdrawal };
 }
 
 export type Publishing = ReturnType<typeof usePublishing>;

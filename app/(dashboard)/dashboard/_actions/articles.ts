@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createArticle, restoreRevision, saveArticle, transitionArticle, type ConflictInfo, type Transition } from '@/db/mutations/articles';
+import { createArticle, MAX_WITHDRAWAL_REASON, restoreRevision, saveArticle, transitionArticle, type ConflictInfo, type Transition } from '@/db/mutations/articles';
 import { endEditSession, touchEditSession } from '@/db/mutations/presence';
 import { getArticleSubject } from '@/db/mutations/articles';
 import { listEditingNow } from '@/db/queries/dashboard-articles';
@@ -48,31 +48,41 @@ export async function saveArticleAction(articleId: number, expectedVersion: numb
   return { ok: true, version: result.version, savedAt: result.savedAt, slug: result.slug, path: result.path };
 }
 
-const transitionSchema = z.object({
-  articleId: id,
-  transition: z.enum(['submit', 'return_to_draft', 'schedule', 'publish', 'withdraw', 'unschedule']),
-  publishAt: z
-    .string()
-    .optional()
-    .transform((v) => (v ? new Date(v) : undefined))
-    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), 'Enter a valid date and time.'),
-  override: z.boolean().optional(),
-});
+const transitionSchema = z
+  .object({
+    articleId: id,
+    transition: z.enum(['submit', 'return_to_draft', 'schedule', 'publish', 'withdraw', 'unwithdraw', 'unschedule']),
+    publishAt: z
+      .string()
+      .optional()
+      .transform((v) => (v ? new Date(v) : undefined))
+      .refine((d) => d === undefined || !Number.isNaN(d.getTime()), 'Enter a valid date and time.'),
+    override: z.boolean().optional(),
+    reason: z.string().trim().max(MAX_WITHDRAWAL_REASON, `The reason can be at most ${MAX_WITHDRAWAL_REASON} characters.`).optional(),
+  })
+  // Checked here as well as in the mutation, so the answer names the field the person must fill in.
+  .refine((v) => v.transition !== 'withdraw' || Boolean(v.reason), {
+    path: ['reason'],
+    message: 'Say why the story is being withdrawn: readers will see the reason on the corrections page.',
+  });
 
 export type TransitionActionResult =
   | { ok: true; status: string; path: string | null; publishedAt: string | null }
-  | { ok: false; message: string; problems?: CheckResult[] };
+  | { ok: false; message: string; problems?: CheckResult[]; field?: 'reason' };
 
-export async function transitionArticleAction(input: { articleId: number; transition: Transition; publishAt?: string; override?: boolean }): Promise<TransitionActionResult> {
+export async function transitionArticleAction(input: { articleId: number; transition: Transition; publishAt?: string; override?: boolean; reason?: string }): Promise<TransitionActionResult> {
   const me = await requireRole();
   const parsed = transitionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That request was malformed.' };
-  const { articleId, transition, publishAt, override } = parsed.data;
-  const result = await permitted(() => transitionArticle(me, articleId, transition, { publishAt, override }));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: issue?.message ?? 'That request was malformed.', field: issue?.path[0] === 'reason' ? 'reason' : undefined };
+  }
+  const { articleId, transition, publishAt, override, reason } = parsed.data;
+  const result = await permitted(() => transitionArticle(me, articleId, transition, { publishAt, override, reason }));
   if (!result.ok) {
     if (result.kind === 'checklist') return { ok: false, message: 'The pre-publish checklist found problems.', problems: result.problems };
     if (result.kind === 'not_found') return { ok: false, message: 'That article no longer exists.' };
-    return { ok: false, message: result.message };
+    return { ok: false, message: result.message, field: transition === 'withdraw' ? 'reason' : undefined };
   }
   if (result.expire.length) expireTags(result.expire);
   if (transition === 'schedule') wakeScheduler();

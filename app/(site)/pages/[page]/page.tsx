@@ -75,11 +75,10 @@ const PAGES: Record<FixedPageSlug, PageDef> = {
           {entries.map((c) => (
             <li key={c.id}>
               <p className="kicker">
-                {c.kind[0]!.toUpperCase() + c.kind.slice(1)}, <Timestamp iso={c.publishedAt} locale={s.locale} timeZone={s.timeZone} withTime={false} />
+                {c.kind === 'withdrawal' ? 'Withdrawn' : c.kind[0]!.toUpperCase() + c.kind.slice(1)}, <Timestamp iso={c.publishedAt} locale={s.locale} timeZone={s.timeZone} withTime={false} />
               </p>
-              <p>
-                <Link href={c.path}>{c.headline}</Link>
-              </p>
+              {/* A withdrawn story has no page to link to: its headline is given as text. */}
+              <p>{c.path ? <Link href={c.path}>{c.headline}</Link> : <cite>{c.headline}</cite>}</p>
               <p>{c.body}</p>
             </li>
           ))}
