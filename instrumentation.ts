@@ -7,6 +7,9 @@ export async function register() {
   // thing, every request gets a header naming it (server/comments/client-address.ts).
   const { installPeerAddressHeader } = await import('./server/comments/client-address');
   installPeerAddressHeader();
+  // TRACE fails inside Next before the proxy, as a 500: it is answered 405 on the server itself.
+  const { refuseUnsupportedMethods } = await import('./server/http/unsupported-methods');
+  refuseUnsupportedMethods();
   // Sessions need a signing secret: production refuses to start without AUTH_SECRET; the demo
   // (embedded database) generates one beside its data.
   const { resolveAuthSecret } = await import('./server/auth/secret');

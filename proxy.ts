@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseIsUp } from './server/health';
+import { methodVerdict } from './server/http/methods';
+import { ORIGIN_REFUSED_MESSAGE, refuseForeignRequest } from './server/http/origin';
 import { logger } from './server/log';
 import { resolveReaderRoute } from './server/routing/resolve';
 
@@ -22,6 +24,20 @@ export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   const { pathname } = request.nextUrl;
   logger().info({ reqId: requestId, method: request.method, path: pathname.slice(0, 300) }, 'request');
+
+  // Methods first: no database, and a PUT or DELETE must never be answered with the page itself.
+  const method = methodVerdict(request.method, pathname);
+  if (method.kind === 'options') {
+    return withRequestId(request, new NextResponse(null, { status: 204, headers: { Allow: method.allow } }), requestId);
+  }
+  if (method.kind === 'not-allowed') {
+    const text = `Method not allowed: ${request.method.slice(0, 20)} is not something this page answers (it answers ${method.allow}).`;
+    return withRequestId(request, new NextResponse(text, { status: 405, headers: { Allow: method.allow, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId);
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD' && refuseForeignRequest(request, requestId)) {
+    // Before Next's own server-action check, which answers a foreign Origin with a 500.
+    return withRequestId(request, new NextResponse(ORIGIN_REFUSED_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId);
+  }
 
   if (!(await databaseIsUp())) {
     return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);

@@ -6,6 +6,7 @@ import { clientAddressOf } from '@/server/comments/client-address';
 import { commentRules, MAX_BODY_BYTES } from '@/lib/comments/config';
 import { checkFormToken, derivedIdempotencyKey, ownerToken, readOwnerToken, signFormToken } from '@/server/comments/tokens';
 import { parseSubmission, typedValues, type ValidationFailure } from '@/lib/comments/validate';
+import { refuseForeignRequest } from '@/server/http/origin';
 import { logger } from '@/server/log';
 
 // The comment endpoint. POST takes a comment as JSON (the island) or as a plain HTML form (no
@@ -125,8 +126,7 @@ export async function POST(request: Request) {
   };
 
   // A comment must come from a page of this site: a form elsewhere cannot post in a reader's name.
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return fail({ status: 403, error: 'Comments can only be posted from this site.' }, null);
+  if (refuseForeignRequest(request)) return fail({ status: 403, error: 'Comments can only be posted from this site.' }, null);
 
   const raw = await readBody(request, MAX_BODY_BYTES);
   if (raw === null) return fail({ status: 413, error: 'That is too much text to send: a comment can be at most 5,000 characters.' }, null);

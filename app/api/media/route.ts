@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { recordUpload } from '@/db/mutations/media';
-import { sameOrigin } from '@/server/auth/client-address';
 import { permitted } from '@/server/auth/guard';
+import { refuseForeignRequest } from '@/server/http/origin';
 import { requireRoleForApi } from '@/server/auth/session';
 import { processUpload, UnreadableImageError } from '@/server/media/image-processing';
 import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/image-sniff';
@@ -22,7 +22,7 @@ const textSchema = z.object({
 const fail = (status: number, error: string) => NextResponse.json({ ok: false, error }, { status });
 
 export async function POST(request: NextRequest) {
-  if (!sameOrigin(request)) return fail(403, 'Uploads must come from the newsroom itself.');
+  if (refuseForeignRequest(request)) return fail(403, 'Uploads must come from the newsroom itself.');
   const me = await requireRoleForApi(...rolesFor('media.upload'));
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return fail(413, 'That file is larger than 15 MB. Export a smaller version and try again.');

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { methodVerdict, pathHasActions } from './methods';
+
+describe('methodVerdict: reader pages are read, only action pages take POST', () => {
+  it('reader pages answer GET and HEAD, say what they allow to OPTIONS, and refuse the rest', () => {
+    for (const path of ['/', '/news', '/news/2026/12/01/a-story', '/search']) {
+      expect(methodVerdict('GET', path)).toEqual({ kind: 'allowed' });
+      expect(methodVerdict('HEAD', path)).toEqual({ kind: 'allowed' });
+      expect(methodVerdict('OPTIONS', path)).toEqual({ kind: 'options', allow: 'GET, HEAD, OPTIONS' });
+      for (const m of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND', 'get']) expect(methodVerdict(m, path), `${m} ${path}`).toEqual({ kind: 'not-allowed', allow: 'GET, HEAD, OPTIONS' });
+    }
+  });
+
+  it('the newsroom and sign-in take POST (server actions) but not PUT, DELETE or PATCH', () => {
+    for (const path of ['/dashboard', '/dashboard/articles/4', '/signin', '/signin/invite/abc']) {
+      expect(pathHasActions(path)).toBe(true);
+      expect(methodVerdict('POST', path)).toEqual({ kind: 'allowed' });
+      expect(methodVerdict('PUT', path)).toEqual({ kind: 'not-allowed', allow: 'GET, HEAD, OPTIONS, POST' });
+    }
+    expect(pathHasActions('/dashboards')).toBe(false);
+    expect(pathHasActions('/signing-off')).toBe(false);
+  });
+});
