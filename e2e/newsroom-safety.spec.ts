@@ -52,3 +52,36 @@ test('withdrawing asks for a reason, refuses an empty one keeping what was typed
   await expect(page.locator('.editor__status .badge')).toHaveText('Draft');
   await page.context().close();
 });
+
+test('restoring an old revision of a live story leaves the live page unchanged until someone clicks Update', async ({ browser, request }) => {
+  const page = await staffPage(browser, 'editor');
+  const headline = unique('Lifeboat station opens');
+  const late = ` A late sentence ${Date.now()}.`;
+  await createDraft(page, headline);
+  await fillStandfirst(page, 'The crew moves in on Friday.');
+  await typeBody(page, 'The station opened on time.');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByText('Published.', { exact: true })).toBeVisible();
+  const path = (await page.getByRole('link', { name: 'View live' }).getAttribute('href'))!;
+  await typeBody(page, late);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await waitSaved(page);
+  const live = () => request.get(path).then((r) => r.text());
+  expect(await live()).toContain(late.trim());
+
+  // The version before the update, from the revisions page.
+  const id = page.url().split('/').at(-1)!;
+  await page.goto(`/dashboard/articles/${id}/revisions`);
+  await page.getByRole('list', { name: 'All revisions, newest first' }).getByRole('link').nth(1).click();
+  await page.getByRole('link', { name: /^Open version \d+ in the editor$/ }).click();
+  await expect(page.getByText(/is in the editor, not published: the live page is unchanged until you click Update/)).toBeVisible();
+  await expect(page.getByTestId('body-editor')).not.toContainText(late.trim());
+  expect(await live()).toContain(late.trim());
+
+  // Published only when someone chooses to.
+  await page.getByRole('button', { name: 'Update' }).click();
+  await waitSaved(page);
+  await expect.poll(live).not.toContain(late.trim());
+  await page.context().close();
+});

@@ -33,6 +33,8 @@ type Props = {
   initialPublishedAt: string | null;
   firstPublishedAt: string | null;
   initialDraft: ArticleDraft;
+  /** An old revision opened from the revisions page: starts as unsaved changes, not saved. */
+  restored?: { version: number; draft: ArticleDraft } | null;
   sections: { id: number; name: string; slug: string }[];
   people: { id: number; name: string }[];
   tagNames: string[];
@@ -66,6 +68,7 @@ export function ArticleEditor(props: Props) {
   const editing = useArticleDraft({
     articleId,
     initialDraft: props.initialDraft,
+    restored: props.restored ?? null,
     initialVersion: props.initialVersion,
     initialPath: props.initialPath,
     readOnly,

@@ -164,7 +164,13 @@ async function currentVersion(tx: Tx, id: number): Promise<ConflictInfo> {
  * Saves the editor's fields as a new version: article, tags, authors, URL history and revision in
  * one transaction. Refuses (nothing written) when someone saved since `expectedVersion`.
  */
-export async function saveArticle(actor: Actor, id: number, expectedVersion: number, input: unknown, options: { action?: string } = {}): Promise<SaveResult> {
+export async function saveArticle(
+  actor: Actor,
+  id: number,
+  expectedVersion: number,
+  input: unknown,
+  options: { action?: string; unlessStatus?: ArticleStatus[] } = {},
+): Promise<SaveResult> {
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, kind: 'invalid', fieldErrors: fieldErrors(parsed.error) };
   const draft = parsed.data;
@@ -173,6 +179,9 @@ export async function saveArticle(actor: Actor, id: number, expectedVersion: num
     if (!before) return { ok: false, kind: 'not_found' };
     assertCanOnArticle(actor, 'edit', subjectOf(before));
     if (before.version !== expectedVersion) return { ok: false, kind: 'conflict', current: await currentVersion(tx, id) };
+    // The caller decided on the article's status before this lock (a revision restore): if it
+    // changed meanwhile, the article is not what the person looked at.
+    if (options.unlessStatus?.includes(before.status)) return { ok: false, kind: 'conflict', current: await currentVersion(tx, id) };
 
     const errors: Record<string, string> = {};
     const [slugOwner] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, draft.slug), ne(articles.id, id)));
@@ -286,19 +295,35 @@ export async function saveArticle(actor: Actor, id: number, expectedVersion: num
   });
 }
 
-/** Saves an old revision's fields as the newest version (nothing is lost: the newer ones stay). */
-export async function restoreRevision(actor: Actor, articleId: number, revisionId: number, expectedVersion: number): Promise<SaveResult> {
+/** Statuses whose fields readers see (or will at a set time): they change only by "Update". */
+const LIVE_STATUSES: ArticleStatus[] = ['published', 'scheduled'];
+
+/** `live`: the article is published or scheduled, so the revision goes into the editor instead. */
+export type RestoreResult = SaveResult | { ok: false; kind: 'live' };
+
+/**
+ * Saves an old revision's fields as the newest version (nothing is lost: the newer ones stay), for
+ * an article readers do not see. A published or scheduled article is refused with `live`, writing
+ * nothing: restoring is an edit like any other, and an edit to a live story waits in the editor
+ * until someone clicks Update, so the caller opens the revision there.
+ */
+export async function restoreRevision(actor: Actor, articleId: number, revisionId: number, expectedVersion: number): Promise<RestoreResult> {
   const [rev] = await getDb()
     .select({ snapshot: revisions.snapshot, version: revisions.version })
     .from(revisions)
     .where(and(eq(revisions.id, revisionId), eq(revisions.articleId, articleId)));
   if (!rev) return { ok: false, kind: 'not_found' };
+  const subject = await getArticleSubject(articleId);
+  if (!subject) return { ok: false, kind: 'not_found' };
+  assertCanOnArticle(actor, 'edit', subject);
+  if (LIVE_STATUSES.includes(subject.status)) return { ok: false, kind: 'live' };
   const snapshot = { ...rev.snapshot };
+  const options = { action: 'article.restore', unlessStatus: LIVE_STATUSES };
   // The slug may have been taken by another article since; keep the current one in that case.
-  const result = await saveArticle(actor, articleId, expectedVersion, snapshot, { action: 'article.restore' });
+  const result = await saveArticle(actor, articleId, expectedVersion, snapshot, options);
   if (!result.ok && result.kind === 'invalid' && result.fieldErrors.slug) {
     const [current] = await getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
-    return saveArticle(actor, articleId, expectedVersion, { ...snapshot, slug: current?.slug }, { action: 'article.restore' });
+    return saveArticle(actor, articleId, expectedVersion, { ...snapshot, slug: current?.slug }, options);
   }
   return result;
 }

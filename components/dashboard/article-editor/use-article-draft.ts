@@ -44,6 +44,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function useArticleDraft({
   articleId,
   initialDraft,
+  restored = null,
   initialVersion,
   initialPath,
   readOnly,
@@ -53,6 +54,8 @@ export function useArticleDraft({
 }: {
   articleId: number;
   initialDraft: ArticleDraft;
+  /** An old revision to start from, as unsaved changes (a live story's restore goes out only by Update). */
+  restored?: { version: number; draft: ArticleDraft } | null;
   initialVersion: number;
   initialPath: string | null;
   readOnly: boolean;
@@ -202,8 +205,24 @@ export function useArticleDraft({
     return () => window.removeEventListener('beforeunload', beforeUnload);
   }, []);
 
-  // A copy left in this browser (offline, or the tab closed before saving) comes back.
+  // A copy left in this browser (offline, or the tab closed before saving) comes back; an old
+  // revision asked for from the revisions page takes its place.
   useEffect(() => {
+    if (restored && !readOnly) {
+      setDraft(restored.draft);
+      draftRef.current = restored.draft;
+      dirtyRef.current = !same(restored.draft, initialDraft);
+      setEditorKey((k) => k + 1);
+      setNotice(
+        autosave
+          ? `Version ${restored.version} is in the editor and will be saved as the newest version.`
+          : `Version ${restored.version} is in the editor, not published: the live page is unchanged until you click Update.`,
+      );
+      if (dirtyRef.current) setSaveState({ kind: autosave ? 'dirty' : 'local' });
+      // A reload then shows the article as saved, not the old revision again.
+      window.history.replaceState(window.history.state, '', window.location.pathname);
+      return;
+    }
     const local = readLocal(articleId);
     if (!local || same(local.draft, initialDraft)) {
       if (local) window.localStorage.removeItem(storageKey(articleId));

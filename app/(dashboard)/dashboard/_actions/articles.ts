@@ -95,6 +95,8 @@ export async function restoreRevisionAction(form: FormData): Promise<void> {
   if (!parsed.success) redirect('/dashboard/articles');
   const { articleId, revisionId, version } = parsed.data;
   const result = await permitted(() => restoreRevision(me, articleId, revisionId, version));
+  // A live story is not changed here: the revision opens in its editor, to go out only by Update.
+  if (!result.ok && result.kind === 'live') redirect(`/dashboard/articles/${articleId}?restore=${revisionId}`);
   if (result.ok && result.expire.length) expireTags(result.expire);
   const outcome = result.ok ? 'restored' : result.kind === 'conflict' ? 'conflict' : 'failed';
   redirect(`/dashboard/articles/${articleId}/revisions?${outcome}=${revisionId}`);

@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleEditor } from '@/components/dashboard/article-editor';
 import { getArticleSubject } from '@/db/mutations/articles';
-import { getEditorArticle, listEditingNow, listSectionOptions, listTagNames } from '@/db/queries/dashboard-articles';
+import { getEditorArticle, getRevisionPair, listEditingNow, listSectionOptions, listTagNames } from '@/db/queries/dashboard-articles';
+import { articleDraftSchema, type ArticleDraft } from '@/lib/article-draft';
 import { listMedia } from '@/db/queries/media';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
@@ -16,7 +17,7 @@ import type { ArticleStatus } from '@/lib/domain';
 import { canOnArticle, type ArticleSubject } from '@/lib/permissions';
 import { addCorrectionAction, createPreviewLinkAction, revokePreviewLinkAction } from '../../_actions/sharing';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 /**
  * The session check, then the article as `me` may read it: one read shared by generateMetadata and
@@ -31,13 +32,14 @@ const loadForEditor = cache(async (rawId: string) => {
 });
 
 export async function generateMetadata({ params }: Props) {
-  const { article } = await loadForEditor((await params).id);
+  const article = await getEditorArticle(Number((await params).id), { id: 0, role: 'admin' });
   return { title: article ? `Editing: ${article.draft.headline}` : 'Article not found' };
 }
 
-export default async function EditArticlePage({ params }: Props) {
+export default async function EditArticlePage({ params, searchParams }: Props) {
   const { me, id, article } = await loadForEditor((await params).id);
   if (!article) notFound();
+  const restored = await revisionToRestore(id, Number((await searchParams).restore), me, article.draft);
   const subject = await getArticleSubject(id);
   if (!subject) notFound();
   const [sections, people, tagNames, media, settings, editing] = await Promise.all([
@@ -65,6 +67,7 @@ export default async function EditArticlePage({ params }: Props) {
         initialPublishedAt={article.publishedAt}
         firstPublishedAt={article.firstPublishedAt}
         initialDraft={article.draft}
+        restored={restored}
         sections={sections}
         people={people.map((p) => ({ id: p.id, name: p.name }))}
         tagNames={tagNames}
@@ -84,6 +87,19 @@ export default async function EditArticlePage({ params }: Props) {
       <ArticleSidePanels articleId={article.id} me={me} subject={subject} status={article.status} />
     </div>
   );
+}
+
+/**
+ * `?restore=<revision>` (from the revisions page of a live story): that revision's fields, to open
+ * in the editor as unsaved changes. Read as `me` may read the article; fields an older snapshot
+ * lacks come from the current draft.
+ */
+async function revisionToRestore(id: number, revisionId: number, me: StaffSession, current: ArticleDraft): Promise<{ version: number; draft: ArticleDraft } | null> {
+  if (!Number.isSafeInteger(revisionId) || revisionId <= 0 || revisionId > 2147483647) return null;
+  const pair = await getRevisionPair(id, revisionId, me);
+  if (!pair) return null;
+  const parsed = articleDraftSchema.safeParse({ ...current, ...pair.revision.snapshot });
+  return parsed.success ? { version: pair.revision.version, draft: parsed.data } : null;
 }
 
 /** Sharing a preview and publishing corrections: below the editor, server-rendered forms. */

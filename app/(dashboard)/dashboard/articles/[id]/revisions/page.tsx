@@ -29,6 +29,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const [article, subject, revisions, settings] = await Promise.all([getEditorArticle(id, me), getArticleSubject(id), listRevisions(id, me, 100), getSiteSettings()]);
   if (!article || !subject) notFound();
   const canRestore = canOnArticle(me, 'edit', subject);
+  // Readers see a published story's fields (a scheduled one's soon): restoring one of its
+  // revisions opens it in the editor as unsaved changes, which go out only when someone clicks Update.
+  const live = article.status === 'published' || article.status === 'scheduled';
   const selectedId = Number(query.rev) || revisions[0]?.id;
   const pair = selectedId ? await getRevisionPair(id, selectedId, me) : null;
   const diff = pair ? diffWords(textOf(pair.previous?.snapshot ?? null), textOf(pair.revision.snapshot)) : [];
@@ -58,7 +61,17 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   part.kind === 'added' ? <ins key={i}>{part.text}</ins> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
                 )}
               </div>
-              {canRestore && pair.revision.version !== article.version ? (
+              {canRestore && pair.revision.version !== article.version && live ? (
+                <div className="button-row">
+                  <Link className="button button--primary" href={`/dashboard/articles/${id}?restore=${pair.revision.id}`}>
+                    Open version {pair.revision.version} in the editor
+                  </Link>
+                  <p className="muted" style={{ margin: 0 }}>
+                    This story is {article.status === 'published' ? 'live' : 'scheduled'}: nothing changes for readers until you click Update in the editor.
+                  </p>
+                </div>
+              ) : null}
+              {canRestore && pair.revision.version !== article.version && !live ? (
                 <form action={restoreRevisionAction} className="button-row">
                   <input type="hidden" name="articleId" value={id} />
                   <input type="hidden" name="revisionId" value={pair.revision.id} />
