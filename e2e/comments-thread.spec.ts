@@ -181,6 +181,41 @@ test.describe('a reader commenting', () => {
   });
 });
 
+test.describe('typing before the island takes over', () => {
+  test('every keystroke typed into the plain form survives the swap to the island, with the focus and the caret', async ({ page, request }) => {
+    // Ten fresh page loads, each typing for about a second.
+    test.slow();
+    const path = await articleOpenForComments(request);
+    const start = 'Typed as the thread wakes';
+    const back = 5;
+    const insert = 'up!';
+    const expected = `${start.slice(0, -back)}${insert}${start.slice(-back)}`;
+    const caret = start.length - back + insert.length;
+    const islandIsUp = () => page.evaluate(() => Boolean(document.getElementById('comment-remember')));
+    let swappedWhileTyping = 0;
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await page.goto(path);
+      // Clicking scrolls the form into view, which starts the island; typing starts at once, at
+      // 40 ms a key, with the caret moved back into the text half-way, as a person correcting does.
+      await page.locator('#comment-text').click();
+      const upBefore = await islandIsUp();
+      await page.keyboard.type(start, { delay: 40 });
+      for (let i = 0; i < back; i++) await page.keyboard.press('ArrowLeft', { delay: 40 });
+      await page.keyboard.type(insert, { delay: 40 });
+      if (!upBefore && (await islandIsUp())) swappedWhileTyping++;
+      await expect(page.getByRole('checkbox', { name: /Save my name and email/ })).toBeAttached();
+      const state = await page.evaluate(() => {
+        const el = document.getElementById('comment-text') as HTMLTextAreaElement;
+        return { value: el.value, focused: document.activeElement === el, start: el.selectionStart, end: el.selectionEnd, forms: document.querySelectorAll('#comments form').length };
+      });
+      expect(state, `try ${attempt}`).toEqual({ value: expected, focused: true, start: caret, end: caret, forms: 1 });
+    }
+    // The test means something only if the swap did land in the middle of typing.
+    test.info().annotations.push({ type: 'swapped while typing', description: `${swappedWhileTyping} of 10` });
+    expect(swappedWhileTyping, 'tries in which the island took over while the reader was typing').toBeGreaterThan(0);
+  });
+});
+
 test.describe('accessibility', () => {
   test('the thread and the form, also in an error state, have no serious violations', async ({ page, request }) => {
     // axe reads the whole article page: slow on two shared cores.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { fetchThread, newSubmissionKey, rememberedCommenter, rememberOwn, setRememberedCommenter } from './client-store';
 import { CommentText } from '../ui/comment-text';
 import type { Draft, ErrorResponse, IslandProps, PostResponse, ThreadComment, ThreadOrder, ThreadResponse } from '../../lib/comments/thread-types';
@@ -8,6 +8,12 @@ import { dateFormat } from '@/lib/dates';
 
 // The interactive comment thread: replies, paging, ordering, permalinks, the commenter's own
 // pending comments, and a form that keeps what was typed whatever goes wrong.
+
+/** What the reader had typed into the plain form, where their focus was and where the caret sat. */
+export type CarriedDraft = Draft & {
+  focus: 'name' | 'email' | 'comment' | null;
+  selection: { start: number; end: number; direction: 'forward' | 'backward' | 'none' } | null;
+};
 
 type FieldErrors = NonNullable<ErrorResponse['fieldErrors']>;
 
@@ -54,7 +60,7 @@ function arrange(loaded: ThreadComment[], own: ThreadComment[], order: ThreadOrd
   return out;
 }
 
-export function CommentThread({ articleId, locale, timeZone, initial, draft }: IslandProps & { initial: ThreadResponse; draft: Draft & { focus: string | null } }) {
+export function CommentThread({ articleId, locale, timeZone, initial, takeDraft }: IslandProps & { initial: ThreadResponse; takeDraft: () => CarriedDraft }) {
   const [order, setOrder] = useState<ThreadOrder>(initial.order);
   const [loaded, setLoaded] = useState<ThreadComment[]>(initial.comments);
   const [next, setNext] = useState<string | null>(initial.next);
@@ -68,9 +74,9 @@ export function CommentThread({ articleId, locale, timeZone, initial, draft }: I
 
   const [replyTo, setReplyTo] = useState<number | null>(null);
   const remembered = useMemo(() => rememberedCommenter(), []);
-  const [name, setName] = useState(draft.name || remembered?.name || '');
-  const [email, setEmail] = useState(draft.email || remembered?.email || '');
-  const [text, setText] = useState(draft.comment);
+  const [name, setName] = useState(remembered?.name ?? '');
+  const [email, setEmail] = useState(remembered?.email ?? '');
+  const [text, setText] = useState('');
   const [remember, setRemember] = useState(Boolean(remembered));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState('');
@@ -91,10 +97,25 @@ export function CommentThread({ articleId, locale, timeZone, initial, draft }: I
     return () => window.clearInterval(timer);
   }, []);
 
-  // Whatever had focus in the plain form keeps it in this one.
-  useEffect(() => {
-    if (draft.focus) fields.current[draft.focus]?.focus();
-  }, [draft.focus]);
+  // What was typed into the plain form, read as this form first reaches the page (see
+  // comments-island.tsx), then the focus and caret once these fields hold that text. Layout
+  // effects, so both happen before the browser delivers another keystroke.
+  const [carried, setCarried] = useState<CarriedDraft | null>(null);
+  useLayoutEffect(() => {
+    const draft = takeDraft();
+    if (draft.name) setName(draft.name);
+    if (draft.email) setEmail(draft.email);
+    if (draft.comment) setText(draft.comment);
+    setCarried(draft);
+    // Once, as the thread mounts: the plain form is gone afterwards.
+  }, []);
+  useLayoutEffect(() => {
+    if (!carried?.focus) return;
+    const el = fields.current[carried.focus];
+    if (!el) return;
+    el.focus();
+    if (carried.selection && !(el instanceof HTMLInputElement && el.type === 'email')) el.setSelectionRange(carried.selection.start, carried.selection.end, carried.selection.direction);
+  }, [carried]);
 
   const loadPage = useCallback(
     async (wanted: ThreadOrder, after: string | null) => {
