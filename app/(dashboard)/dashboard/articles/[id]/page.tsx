@@ -32,7 +32,7 @@ const loadForEditor = cache(async (rawId: string) => {
 });
 
 export async function generateMetadata({ params }: Props) {
-  const article = await getEditorArticle(Number((await params).id), { id: 0, role: 'admin' });
+  const { article } = await loadForEditor((await params).id);
   return { title: article ? `Editing: ${article.draft.headline}` : 'Article not found' };
 }
 
