@@ -7,13 +7,17 @@ import { commentRules, MAX_BODY_BYTES } from '@/lib/comments/config';
 import { checkFormToken, derivedIdempotencyKey, ownerToken, readOwnerToken, signFormToken } from '@/server/comments/tokens';
 import { parseSubmission, typedValues, type ValidationFailure } from '@/lib/comments/validate';
 import { refuseForeignRequest } from '@/server/http/origin';
+import { COMMENT_RETRY_AFTER_SECONDS, COMMENT_UNAVAILABLE_MESSAGE, commentUnavailablePage, keptComment } from '@/server/http/comment-unavailable';
+import { databaseIsUp } from '@/server/health';
 import { logger } from '@/server/log';
 
 // The comment endpoint. POST takes a comment as JSON (the island) or as a plain HTML form (no
 // JavaScript: answered with 303 to /comments/received, or, when refused, with 303 to
 // /comments/not-posted/<token>, a page of the site showing the reason with the typed text, kept
 // for it in the database). GET returns a page of the public thread. Nothing here ever returns an
-// e-mail.
+// e-mail. While the database is unreachable both answer 503 with Retry-After, as pages do: JSON
+// for the island, and for the plain form a small page holding what was typed
+// (server/http/comment-unavailable.ts).
 
 export const dynamic = 'force-dynamic';
 
@@ -95,7 +99,37 @@ function problemFor(result: Exclude<PostCommentResult, { kind: 'created' | 'repl
   }
 }
 
+/** What the handler had read when the database failed it: enough to answer the reader honestly. */
+type Seen = { asForm: boolean; fields: Record<string, unknown> | null };
+
+class DatabaseDown extends Error {}
+
+/** 503 with Retry-After, as pages answer during an outage: JSON for the island, a page with the typed comment for the plain form. */
+function unavailable(seen: Seen): Response {
+  const headers = { ...NO_STORE, 'Retry-After': String(COMMENT_RETRY_AFTER_SECONDS) };
+  if (!seen.asForm) return Response.json({ error: COMMENT_UNAVAILABLE_MESSAGE, fieldErrors: {}, retryAfter: COMMENT_RETRY_AFTER_SECONDS }, { status: 503, headers });
+  return new Response(commentUnavailablePage(keptComment(seen.fields)), { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/** Runs a handler; when it fails because the database is unreachable, answers 503 instead of an empty 500. */
+async function unlessDatabaseDown(seen: Seen, handle: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handle();
+  } catch (error) {
+    // A fresh probe: the shared health check may not have noticed the outage yet.
+    if (!(error instanceof DatabaseDown) && (await databaseIsUp(0))) throw error;
+    logger().warn({ event: 'comment.unavailable', err: (error as Error).message }, 'comment endpoint answered 503: database unreachable');
+    return unavailable(seen);
+  }
+}
+
 export async function POST(request: Request) {
+  const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
+  const seen: Seen = { asForm: /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(contentType), fields: null };
+  return unlessDatabaseDown(seen, () => handlePost(request, seen));
+}
+
+async function handlePost(request: Request, seen: Seen) {
   const contentType = (request.headers.get('content-type') ?? '').toLowerCase();
   // A browser's form post (the plain form, without JavaScript); anything else is answered as JSON.
   const asForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(contentType);
@@ -135,6 +169,10 @@ export async function POST(request: Request) {
     const known = /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)/.test(contentType);
     return fail(known ? { status: 400, error: 'The comment could not be read. Please try again.' } : { status: 415, error: 'Send the comment as a form or as JSON.' }, null);
   }
+
+  seen.fields = fields;
+  // Known to be down (the shared check, no query): answer at once instead of waiting on a connection.
+  if (!(await databaseIsUp())) throw new DatabaseDown('database unreachable (health check)');
 
   const parsed = parseSubmission(fields);
   if (!parsed.ok) return fail({ status: 400, error: parsed.error.message, fieldErrors: parsed.error.fieldErrors }, fields);
@@ -196,6 +234,10 @@ export async function POST(request: Request) {
 }
 
 export async function GET(request: Request) {
+  return unlessDatabaseDown({ asForm: false, fields: null }, () => handleGet(request));
+}
+
+async function handleGet(request: Request) {
   const url = new URL(request.url);
   const articleId = Number(url.searchParams.get('article'));
   if (!Number.isSafeInteger(articleId) || articleId <= 0 || articleId > 2147483647) return Response.json({ error: 'Not found' }, { status: 404, headers: NO_STORE });
