@@ -2,14 +2,17 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { databaseIsUp } from './server/health';
 import { methodVerdict } from './server/http/methods';
 import { ORIGIN_REFUSED_MESSAGE, refuseForeignRequest } from './server/http/origin';
+import { isOutageProbe, pageWithoutDatabase } from './server/http/outage';
 import { logger } from './server/log';
 import { resolveReaderRoute } from './server/routing/resolve';
 
 // Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
 // withdrawn article, 404 for a section, author, topic or article that does not exist (rendered
 // per request, because Next leaves notFound() from an on-demand page to client-side rendering),
-// 503 while the database is unreachable. It reads no cookies and answers the same for every
-// reader, and it is never an access check (dashboard pages check for themselves).
+// 503 while the database is unreachable for any page not already in Next's cache (stale if error:
+// docs/decisions/2026-12-01-stale-if-error.md), 405 to methods a page does not answer, 403 to a
+// state-changing request from elsewhere. It reads no cookies for reader pages and answers the
+// same for every reader, and it is never an access check (dashboard pages check for themselves).
 
 function withRequestId(request: NextRequest, response: NextResponse, requestId: string): NextResponse {
   response.headers.set('x-request-id', requestId);
@@ -39,11 +42,21 @@ export async function proxy(request: NextRequest) {
     return withRequestId(request, new NextResponse(ORIGIN_REFUSED_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }), requestId);
   }
 
-  if (!(await databaseIsUp())) {
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  const dashboard = pathname === '/dashboard' || pathname.startsWith('/dashboard/');
+  // The proxy's own inner request during an outage (see below): straight to the page.
+  const probe = read && isOutageProbe(request);
+  if (!probe && !(await databaseIsUp())) {
+    // Stale if error: a page already in Next's cache is still served; only what must be
+    // rendered from the database gets the 503 page. The newsroom always needs the database.
+    if (read && !dashboard) {
+      const page = await pageWithoutDatabase(request);
+      if (page) return withRequestId(request, new NextResponse(page.body, { status: page.status, headers: page.headers }), requestId);
+    }
     return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);
   }
 
-  if (request.method === 'GET' || request.method === 'HEAD') {
+  if (read && !probe) {
     const route = await resolveReaderRoute(pathname).catch((error: unknown) => {
       // Let the page answer for itself: it reads the same data and has its own error page.
       logger().error({ reqId: requestId, err: (error as Error).message }, 'route lookup failed');
@@ -68,7 +81,7 @@ export async function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
-  if (pathname === '/dashboard' || pathname.startsWith('/dashboard/')) {
+  if (dashboard) {
     // A courtesy only: with no session cookie at all, go straight to sign-in and come back here.
     // Every dashboard page, action and route handler still checks the session and role itself.
     const wanted = `${pathname}${request.nextUrl.search}`;
