@@ -92,6 +92,15 @@ export function topicChangeTags(topicSlug: string, taggedArticles: CommentArticl
   return [...out];
 }
 
+/**
+ * A staff member changed their name or bio: their author page, and every page that may show their
+ * byline (article pages, cards on every listing). Rare enough that expiring the whole site is
+ * cheaper than finding each page.
+ */
+export function staffProfileChangeTags(staffSlug: string): string[] {
+  return [cacheTags.author(staffSlug), cacheTags.site()];
+}
+
 /** A staff member deactivated or reactivated: their author page. */
 export function staffChangeTags(staffSlug: string): string[] {
   return [cacheTags.author(staffSlug)];

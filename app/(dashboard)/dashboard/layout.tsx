@@ -22,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: '/dashboard/staff', label: 'Staff', show: can(me, 'staff.manage') },
     { href: '/dashboard/settings', label: 'Settings', show: can(me, 'settings.manage') },
     { href: '/dashboard/audit', label: 'Audit log', show: can(me, 'audit.view') },
+    { href: '/dashboard/profile', label: 'Your profile', show: true },
   ];
   return (
     <div className="dash">

@@ -11,6 +11,7 @@ const MESSAGES: Record<string, string> = {
   invalid: 'That e-mail address and password do not match an account.',
   missing: 'Enter your e-mail address and password.',
   signedout: 'You have signed out.',
+  reset: 'Your new password is set: sign in with it.',
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,12 +21,15 @@ export default async function SignInPage({ searchParams }: Props) {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const callbackUrl = safeCallbackPath(one(params.callbackUrl));
   if (await getStaffSession()) redirect(callbackUrl);
-  const code = one(params.error) ?? (one(params.signedout) ? 'signedout' : undefined);
+  const code = one(params.error) ?? (one(params.signedout) ? 'signedout' : one(params.reset) ? 'reset' : undefined);
   const message = code ? (MESSAGES[code] ?? MESSAGES.invalid!) : undefined;
   return (
     <main className="signin" id="main">
       <h1>Sign in to the newsroom</h1>
-      <SignInForm callbackUrl={callbackUrl} initialEmail={(one(params.email) ?? '').slice(0, 254)} initialMessage={message} notice={code === 'signedout'} />
+      <SignInForm callbackUrl={callbackUrl} initialEmail={(one(params.email) ?? '').slice(0, 254)} initialMessage={message} notice={code === 'signedout' || code === 'reset'} />
+      <p>
+        <a href="/signin/forgot">Forgotten your password?</a>
+      </p>
     </main>
   );
 }

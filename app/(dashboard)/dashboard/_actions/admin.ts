@@ -9,6 +9,7 @@ import { expireTags } from '@/server/cache/expire';
 import { COMMENT_POLICIES, STAFF_ROLES } from '@/lib/domain';
 import { permitted } from '@/server/auth/guard';
 import { requireRole } from '@/server/auth/session';
+import { sendInvitation } from '@/server/mail/account-mail';
 import { CHECK_IDS } from '@/lib/checklist';
 import { done, formValues, invalid, refused } from '@/lib/form-state';
 
@@ -28,7 +29,10 @@ export async function inviteStaffAction(_prev: FormState, form: FormData): Promi
   const result = await permitted(() => createInvite(me, parsed.data));
   if (!result.ok) return refused(result.message, values, { email: result.message });
   revalidatePath('/dashboard/staff');
-  return done(`Invitation created. Send ${parsed.data.name} this one-time link (shown only now): /signin/invite/${result.token}`);
+  const mail = await sendInvitation({ to: parsed.data.email, name: parsed.data.name, role: parsed.data.role, inviter: me.name, token: result.token, expiresAt: result.expiresAt });
+  if (mail.sent) return done(`Invitation e-mailed to ${parsed.data.email}.`);
+  // No mail server (or it refused): the link is not lost, the admin passes it on.
+  return done(`Invitation created, but not e-mailed${mail.reason === 'failed' ? ' (the mail server refused it)' : ' (no mail server is set up)'}. Send ${parsed.data.name} this one-time link (shown only now): ${mail.link}`);
 }
 
 export async function changeRoleAction(_prev: FormState, form: FormData): Promise<FormState> {
