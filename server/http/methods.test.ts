@@ -21,3 +21,21 @@ describe('methodVerdict: reader pages are read, only action pages take POST', ()
     expect(pathHasActions('/signing-off')).toBe(false);
   });
 });
+
+describe('pathHasActions knows every page that can receive a server action', () => {
+  it('every file under app/ that defines or imports server actions serves a path pathHasActions accepts', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = (fs.readdirSync('app', { recursive: true }) as string[]).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.test.ts'));
+    const withActions = files.filter((f) => {
+      const text = fs.readFileSync(path.join('app', f), 'utf8');
+      return /^\s*['"]use server['"]/m.test(text) || /from\s+['"][^'"]*_actions\//.test(text);
+    });
+    expect(withActions.length).toBeGreaterThan(0);
+    for (const file of withActions) {
+      // The URL path: route groups "(…)" and private folders "_…" are not part of it.
+      const urlPath = '/' + file.split(path.sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith('_')).join('/');
+      expect(pathHasActions(urlPath), `${file} serves ${urlPath}, which the proxy answers 405 to POST: add it to pathHasActions`).toBe(true);
+    }
+  });
+});
