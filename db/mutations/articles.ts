@@ -104,6 +104,45 @@ async function freeSlug(tx: Tx, wanted: string, exceptId: number | null): Promis
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/**
+ * The audit entries of a save: every edit to a published article (which fields), and, once an
+ * article has been published, a new address or section; a change of comment mode at any time.
+ * Drafts' own autosaves are not logged: the revisions hold them.
+ */
+async function auditSave(
+  tx: Tx,
+  actorId: number,
+  before: State,
+  prior: { headline: string; standfirst: string; body: unknown; commentMode: string; featuredImageId: number | null; seoTitle: string | null; seoDescription: string | null },
+  draft: ArticleDraft,
+  sectionSlug: string | null,
+  version: number,
+) {
+  const published = before.firstPublishedAt !== null;
+  if (published && draft.slug !== before.slug) await audit(tx, actorId, 'article.slug', before.id, { from: before.slug, to: draft.slug });
+  if (published && draft.sectionId !== before.sectionId) {
+    const names = await sectionNames(tx, [before.sectionId, draft.sectionId]);
+    await audit(tx, actorId, 'article.section', before.id, { from: names.get(before.sectionId) ?? before.sectionSlug, to: names.get(draft.sectionId) ?? sectionSlug });
+  }
+  if (draft.commentMode !== prior.commentMode) await audit(tx, actorId, 'article.comments', before.id, { from: prior.commentMode, to: draft.commentMode });
+  if (before.status !== 'published') return;
+  const changed = [
+    draft.headline !== prior.headline && 'headline',
+    draft.standfirst !== prior.standfirst && 'standfirst',
+    JSON.stringify(draft.body) !== JSON.stringify(prior.body) && 'text',
+    draft.featuredImageId !== prior.featuredImageId && 'image',
+    (draft.seoTitle ?? null) !== prior.seoTitle || (draft.seoDescription ?? null) !== prior.seoDescription ? 'search fields' : false,
+  ].filter((c): c is string => Boolean(c));
+  await audit(tx, actorId, 'article.update', before.id, { version, changed });
+}
+
+async function sectionNames(tx: Tx, ids: (number | null)[]): Promise<Map<number | null, string>> {
+  const wanted = ids.filter((i): i is number => i !== null);
+  if (!wanted.length) return new Map();
+  const rows = await tx.select({ id: sections.id, name: sections.name }).from(sections).where(inArray(sections.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export type CreateResult = { ok: true; id: number } | { ok: false; fieldErrors: Record<string, string> };
 
 export async function createArticle(actor: Actor, input: { headline: string; sectionId?: number | null }): Promise<CreateResult> {
@@ -239,6 +278,20 @@ export async function saveArticle(
       }
     }
 
+    // What the audit log records of this save is decided against the row as it was.
+    const [prior] = await tx
+      .select({
+        headline: articles.headline,
+        standfirst: articles.standfirst,
+        body: articles.body,
+        commentMode: articles.commentMode,
+        featuredImageId: articles.featuredImageId,
+        seoTitle: articles.seoTitle,
+        seoDescription: articles.seoDescription,
+      })
+      .from(articles)
+      .where(eq(articles.id, id));
+
     const now = new Date();
     const version = before.version + 1;
     const substantive = before.status === 'published';
@@ -278,6 +331,7 @@ export async function saveArticle(
     if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId: id, tagId })));
     await tx.insert(revisions).values({ articleId: id, version, snapshot: draft, staffId: actor.id, createdAt: now });
     if (options.action) await audit(tx, actor.id, options.action, id, { version });
+    await auditSave(tx, actor.id, before, prior!, draft, sectionSlug, version);
 
     const bySlug = new Map(authorRows.map((a) => [a.id, a.slug]));
     const after: State = {

@@ -23,13 +23,17 @@ export async function changeRole(actor: Actor, staffId: number, role: StaffRole)
   assertCan(actor, 'staff.manage');
   if (staffId === actor.id) return { ok: false, message: 'You cannot change your own role; ask another admin.' };
   return getDb().transaction(async (tx) => {
+    // The role it had, read under the lock, so the log says what changed ("from Author to Editor").
+    const [current] = await tx.select({ role: staff.role }).from(staff).where(eq(staff.id, staffId)).for('update');
+    if (!current) return { ok: false as const, message: 'That person is no longer on the staff list.' };
+    if (current.role === role) return { ok: true as const, expire: [] };
     const done = await tx
       .update(staff)
       .set({ role, sessionVersion: sql`${staff.sessionVersion} + 1`, modifiedAt: new Date() })
       .where(eq(staff.id, staffId))
       .returning({ slug: staff.slug });
     if (!done.length) return { ok: false as const, message: 'That person is no longer on the staff list.' };
-    await tx.insert(auditLog).values({ staffId: actor.id, action: 'staff.role', subject: `staff:${staffId}`, detail: { role } });
+    await tx.insert(auditLog).values({ staffId: actor.id, action: 'staff.role', subject: `staff:${staffId}`, detail: { from: current.role, role } });
     return { ok: true as const, expire: [] };
   });
 }

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { signIn } from '@/server/auth/auth';
 import { bookSignInAttempt, settleSignInSuccess } from '@/db/mutations/login-attempts';
+import { recordSignInRefusal } from '@/db/mutations/sign-in-audit';
 import { getStaffCredentials } from '@/db/queries/staff';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { clientAddress, sameOrigin } from '@/server/auth/client-address';
@@ -81,6 +82,8 @@ export async function POST(request: NextRequest) {
   if (!booking.ok) {
     const locked = booking.lockedUntil;
     logger().warn({ event: 'auth.throttled', address }, 'sign-in refused: too many failures');
+    // In the audit log too, so an admin sees an account under attack (or a colleague locked out).
+    await recordSignInRefusal('locked', email, address);
     return respond(
       request,
       { status: 429, error: `Too many failed attempts. For your security, signing in is paused: try again in ${waitText(locked)}.` },
@@ -93,6 +96,7 @@ export async function POST(request: NextRequest) {
   const passwordOk = await verifyPassword(person?.passwordHash ?? null, password);
   if (!person || !passwordOk || !person.active) {
     logger().info({ event: 'auth.failed', address }, 'sign-in failed');
+    await recordSignInRefusal('failed', email, address);
     return respond(request, { status: 401, error: INVALID }, typedEmail, callbackUrl);
   }
 
