@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { throttleConfig, throttleKeys } from '../../lib/auth/throttle';
+import { resetRequestKeys, throttleConfig, throttleKeys } from '../../lib/auth/throttle';
 import type { Db } from '../connection';
 import { loginAttempts } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
@@ -67,5 +67,12 @@ describe('sign-in throttling kept in the database', () => {
     await settleSignInSuccess((right as { ids: number[] }).ids);
     for (let i = 0; i < 4; i++) await fail(stranger('fay@example.org', address));
     expect((await bookSignInAttempt(stranger('fay@example.org', address))).ok).toBe(true);
+  });
+
+  it('answers three requests an hour for a reset link to one address, whoever asks', async () => {
+    for (let i = 1; i <= 3; i++) expect((await bookSignInAttempt(resetRequestKeys('Gus@example.org', `192.0.2.${i}`))).ok).toBe(true);
+    const refused = await bookSignInAttempt(resetRequestKeys('gus@example.org', '192.0.2.9'));
+    expect(refused.ok).toBe(false);
+    expect(await bookSignInAttempt(resetRequestKeys('hal@example.org', '192.0.2.9'))).toMatchObject({ ok: true });
   });
 });

@@ -50,6 +50,17 @@ export function throttleKeys(input: { email: string; address: string; deviceId: 
 }
 
 /**
+ * Requests for a password-reset link: 3 an hour for one address asked for, 20 from one client, so
+ * nobody can flood a journalist's inbox. Every request counts (none is a "success").
+ */
+export function resetRequestKeys(email: string, address: string): ThrottleKey[] {
+  return [
+    { key: `reset:${email.trim().toLowerCase()}`, limit: 3, clearedBySuccess: false },
+    { key: `reset-address:${address}`, limit: 20, clearedBySuccess: false },
+  ];
+}
+
+/**
  * When the key is locked until, or null. `failures` are the times of recent failed attempts
  * (since the last success where that applies), any order.
  */

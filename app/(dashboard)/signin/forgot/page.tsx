@@ -5,7 +5,7 @@ import { StateForm } from '@/components/dashboard/state-form';
 import { getDb } from '@/db/client';
 import { issueResetToken, tokenLifetimeMs } from '@/db/mutations/account-tokens';
 import { bookSignInAttempt } from '@/db/mutations/login-attempts';
-import { waitText } from '@/lib/auth/throttle';
+import { resetRequestKeys, waitText } from '@/lib/auth/throttle';
 import { done, formValues, invalid, refused, type FormState } from '@/lib/form-state';
 import { clientAddress } from '@/server/auth/client-address';
 import { sendPasswordReset } from '@/server/mail/account-mail';
@@ -29,10 +29,7 @@ async function requestResetAction(_prev: FormState, form: FormData): Promise<For
   if (!parsed.success) return invalid(parsed.error, values);
   const email = parsed.data.email.toLowerCase();
   const address = clientAddress(await headers());
-  const booking = await bookSignInAttempt([
-    { key: `reset:${email}`, limit: 3, clearedBySuccess: false },
-    { key: `reset-address:${address}`, limit: 20, clearedBySuccess: false },
-  ]);
+  const booking = await bookSignInAttempt(resetRequestKeys(email, address));
   if (!booking.ok) return refused(`Too many requests for a new password. Try again in ${waitText(booking.lockedUntil)}.`, values);
   const link = await issueResetToken(getDb(), email);
   if (link) await sendPasswordReset({ to: link.email, name: link.name, token: link.token, expiresAt: link.expiresAt });
