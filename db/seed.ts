@@ -680,6 +680,13 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
       p.corrections.map((c) => ({ articleId: articleId(c.article), kind: c.kind, body: c.body, publishedAt: c.publishedAt, staffId: staffId(c.staff) })),
     );
     await tx.insert(schema.urlHistory).values(p.urlHistory.map((u) => ({ path: u.path, articleId: articleId(u.article), createdAt: u.createdAt })));
+    // The withdrawn demo story keeps the promise of its 410 page: the reason is on /corrections.
+    await tx.insert(schema.articleWithdrawals).values({
+      articleId: articleId(WITHDRAWN_STORY.key),
+      headline: WITHDRAWN_STORY.written.headline,
+      reason: 'The operator told us after publication that no decision on the home’s future had been made. We withdrew the story while we check it.',
+      withdrawnAt: FIXED.withdrawnAt,
+    });
 
     // Comments go in by depth, so each reply can name the id its parent was given.
     const commentIds = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { FIXTURES } from './support/helpers';
 import { createDraft, fillStandfirst, staffPage, typeBody, unique, waitSaved } from './support/newsroom';
 
 // Safety nets on the irreversible: withdrawing a story asks for confirmation and a reason, which
@@ -84,4 +85,13 @@ test('restoring an old revision of a live story leaves the live page unchanged u
   await waitSaved(page);
   await expect.poll(live).not.toContain(late.trim());
   await page.context().close();
+});
+
+test('the 410 page’s promise holds for the demo’s withdrawn story: /corrections says when and why @once', async ({ page }) => {
+  const gone = await page.goto(FIXTURES.withdrawnPath);
+  expect(gone?.status()).toBe(410);
+  await page.getByRole('link', { name: 'See our corrections' }).click();
+  const entry = page.getByRole('listitem').filter({ hasText: FIXTURES.withdrawnHeadline });
+  await expect(entry).toContainText(/Withdrawn, \d/);
+  await expect(entry).toContainText('We withdrew the story while we check it.');
 });
