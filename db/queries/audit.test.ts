@@ -12,7 +12,7 @@ import { auditLog, comments, siteSettings } from '../schema';
 import { makeSection, makeStaff } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { getEditorArticle } from './dashboard-articles';
-import { listAudit } from './admin';
+import { listAudit, listAuditPeople } from './admin';
 import { DEFAULT_RULES } from '../../lib/comments/config';
 
 // The audit log records what a newsroom needs to reconstruct (edits to live stories, moves,
@@ -130,6 +130,8 @@ describe('how the log reads', () => {
     await moderateComments([Number(c!.id)], 'approve', editor);
 
     expect(new Set((await listAudit({ staffId: admin.id })).map((e) => e.action))).toEqual(new Set(['staff.role']));
+    // The person filter offers everyone who acted, once each, by name.
+    expect((await listAuditPeople()).map((p) => p.id).sort()).toEqual([admin.id, editor.id].sort());
     const aboutFirst = await listAudit({ articleId: first });
     expect(aboutFirst.length).toBeGreaterThan(0);
     expect(aboutFirst.every((e) => e.subject === 'Ferry returns' || e.subject === 'a comment on “Ferry returns”')).toBe(true);
