@@ -6,28 +6,20 @@
 // Route handlers cannot see the socket, and `next start` copies a client's own X-Forwarded-For
 // through unchanged. So, once per process (instrumentation.ts), every incoming request gets a
 // header naming its socket's address, replacing any value a client sent under that name.
-import http from 'node:http';
+import { onEveryRequest, requestHookInstalled } from '../http/request-hook';
 
 export const PEER_HEADER = 'x-broadsheet-peer-address';
-const INSTALLED = Symbol.for('broadsheet.peer-address-header');
 
 export function installPeerAddressHeader(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const req = args[0] as http.IncomingMessage;
-      const address = req.socket?.remoteAddress;
-      if (address) req.headers[PEER_HEADER] = address;
-      else delete req.headers[PEER_HEADER];
-    }
-    return emit.call(this, event, ...args);
-  } as typeof proto.emit;
+  onEveryRequest('peer-address', (req) => {
+    const address = req.socket?.remoteAddress;
+    if (address) req.headers[PEER_HEADER] = address;
+    else delete req.headers[PEER_HEADER];
+    return false;
+  });
 }
 
-export const peerAddressHeaderInstalled = () => Boolean((http.Server.prototype as { [INSTALLED]?: boolean })[INSTALLED]);
+export const peerAddressHeaderInstalled = () => requestHookInstalled('peer-address');
 
 /** "::ffff:127.0.0.2" → "127.0.0.2"; anything that is not an address → null. */
 export function normaliseAddress(value: string | null | undefined): string | null {

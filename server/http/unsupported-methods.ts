@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { methodVerdict } from './methods';
+import { onEveryRequest } from './request-hook';
 
 // TRACE, TRACK and CONNECT never reach the proxy: Next builds a fetch `Request` for it, which
 // refuses these methods ("'TRACE' HTTP method is unsupported"), and Next answers that with a 500.
@@ -8,7 +8,6 @@ import { methodVerdict } from './methods';
 // abused to read cookies).
 
 const FORBIDDEN_BY_FETCH = new Set(['CONNECT', 'TRACE', 'TRACK']);
-const INSTALLED = Symbol.for('broadsheet.http.unsupported-methods');
 
 /** The Allow header for a path: route handlers under /api/ take POST, pages as methodVerdict says. */
 export function allowFor(url: string): string {
@@ -19,20 +18,11 @@ export function allowFor(url: string): string {
 }
 
 export function refuseUnsupportedMethods(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-      if (req.method && FORBIDDEN_BY_FETCH.has(req.method.toUpperCase())) {
-        req.resume();
-        res.writeHead(405, { Allow: allowFor(req.url ?? '/'), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(`Method not allowed: ${req.method.slice(0, 20)} is not something this server answers.`);
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  } as typeof proto.emit;
+  onEveryRequest('unsupported-methods', (req, res) => {
+    if (!req.method || !FORBIDDEN_BY_FETCH.has(req.method.toUpperCase())) return false;
+    req.resume();
+    res.writeHead(405, { Allow: allowFor(req.url ?? '/'), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`Method not allowed: ${req.method.slice(0, 20)} is not something this server answers.`);
+    return true;
+  });
 }
