@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ownAddress, signIn, staffPage, unique } from './support/newsroom';
+import { inviteStaff, ownAddress, signIn, staffPage, unique } from './support/newsroom';
 
 // Accounts that survive real life (issue 11, items 5 and 6): sign-in throttling that a stranger
 // cannot turn against a known device, password reset by e-mail, the profile page, invitations.
@@ -11,13 +11,7 @@ async function newAccount(browser: Browser): Promise<{ name: string; email: stri
   const admin = await staffPage(browser, 'admin');
   const name = unique('Known Device');
   const email = `${name.split(' ').at(-1)}@example.net`;
-  await admin.goto('/dashboard/staff');
-  const invite = admin.getByRole('region', { name: 'Invite someone' });
-  await invite.getByLabel('Name').fill(name);
-  await invite.getByLabel('Email').fill(email);
-  await invite.getByLabel('Role').selectOption('author');
-  await invite.getByRole('button', { name: 'Create invitation link' }).click();
-  const link = (await invite.getByRole('status').textContent())!.match(/\/signin\/invite\/[A-Za-z0-9_-]+/)![0];
+  const link = await inviteStaff(admin, { name, email, role: 'author' });
   const page = await admin.context().browser()!.newPage();
   await page.goto(link);
   await page.getByLabel('Password').fill(PASSWORD);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 // Several people in several browsers per test: allow for a busy two-core machine.
-import { createDraft, fillStandfirst, signIn, staffPage, typeBody, unique, waitSaved } from './support/newsroom';
+import { createDraft, fillStandfirst, inviteStaff, signIn, staffPage, typeBody, unique, waitSaved } from './support/newsroom';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -100,13 +100,7 @@ test('deactivating someone or changing their role takes effect on their very nex
   const admin = await staffPage(browser, 'admin');
   const name = unique('Temporary Reporter');
   const email = `${name.split(' ').at(-1)}@example.net`;
-  await admin.goto('/dashboard/staff');
-  const invite = admin.getByRole('region', { name: 'Invite someone' });
-  await invite.getByLabel('Name').fill(name);
-  await invite.getByLabel('Email').fill(email);
-  await invite.getByLabel('Role').selectOption('author');
-  await invite.getByRole('button', { name: 'Create invitation link' }).click();
-  const link = (await invite.getByRole('status').textContent())!.match(/\/signin\/invite\/[A-Za-z0-9_-]+/)![0];
+  const link = await inviteStaff(admin, { name, email, role: 'author' });
 
   const newcomer = await browser.newContext();
   const page = await newcomer.newPage();

@@ -73,3 +73,17 @@ export async function firstSectionName(page: Page): Promise<string> {
   const options = await page.getByLabel('Section').locator('option').allTextContents();
   return options.find((o) => o !== 'Choose later')!;
 }
+
+/**
+ * Invites someone from the admin's staff page (already signed in as an admin) and returns the
+ * invitation link the page shows when no SMTP server is configured.
+ */
+export async function inviteStaff(admin: Page, person: { name: string; email: string; role: Role }): Promise<string> {
+  await admin.goto('/dashboard/staff');
+  const invite = admin.getByRole('region', { name: 'Invite someone' });
+  await invite.getByLabel('Name').fill(person.name);
+  await invite.getByLabel('Email').fill(person.email);
+  await invite.getByLabel('Role').selectOption(person.role);
+  await invite.getByRole('button', { name: 'Create invitation link' }).click();
+  return (await invite.getByRole('status').textContent())!.match(/\/signin\/invite\/[A-Za-z0-9_-]+/)![0];
+}
