@@ -38,6 +38,38 @@ describe('pasting from a word processor keeps structure and drops the rest', () 
   });
 });
 
+// Lists as older Word, Outlook and hand-made documents write them: the bullet is plain text at the
+// start of the item (a Symbol "·", a typed "•", Courier New's "o" for the second level), with no
+// "mso-list:Ignore" span to say it is only a marker.
+const CRUDE_BULLETS = `<p class=MsoNormal>Before the list.</p>
+<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l2 level1 lfo3'><span style='font-family:Symbol'>·</span><span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>Pier lights repaired</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l2 level1 lfo3'>&#8226;&nbsp;Slipway <b>reopened</b></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l2 level2 lfo3'><span style='font-family:"Courier New"'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>only at high tide</p>
+<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l2 level1 lfo3'>· Café on the quay open again</p>
+<p class=MsoNormal style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l3 level1 lfo4'>2.&nbsp;&nbsp;Numbered by hand</p>
+<p class=MsoNormal>After the list.</p>`;
+
+describe('pasting crude Word bullets makes a real list without the bullet characters', () => {
+  const out = cleanPastedHtml(CRUDE_BULLETS);
+  const items = [...out.matchAll(/<li><p>([\s\S]*?)<\/p><\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').trim());
+
+  it('makes each "·", "•" and "o" paragraph an item of one bulleted list', () => {
+    expect(out).toMatch(/<p class=MsoNormal>Before the list\.<\/p>\s*<ul><li>/);
+    expect(out).toMatch(/<\/li><\/ul><ol><li><p>Numbered by hand<\/p><\/li><\/ol>\s*<p class=MsoNormal>After the list\.<\/p>/);
+    expect(items).toEqual(['Pier lights repaired', 'Slipway reopened', 'only at high tide', 'Café on the quay open again', 'Numbered by hand']);
+  });
+
+  it('keeps no bullet character, and keeps formatting inside the item', () => {
+    expect(out).not.toMatch(/[·•]|&#8226;/);
+    expect(out).toContain('Slipway <b>reopened</b>');
+  });
+
+  it('leaves a word that starts like a marker alone', () => {
+    const words = cleanPastedHtml(`<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·&nbsp;</span>old harbour</p><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>open day</p>`);
+    expect(words).toBe('<ul><li><p>old harbour</p></li><li><p>open day</p></li></ul>');
+  });
+});
+
 describe('pasting quotes keeps who said them', () => {
   it('leaves the source of a quote copied inside the editor alone', () => {
     const html = '<blockquote data-cite="Ann &quot;Nan&quot; Lee, mayor"><p>We will build it.</p></blockquote>';

@@ -35,9 +35,23 @@ function quoteSourcesFromFigures(html: string): string {
   );
 }
 
-/** Word writes list items as paragraphs with a bullet or number in an "mso-list:Ignore" span. */
+/** A paragraph Word made a list item: a MsoList… class, or an mso-list style naming a list (l0, l1…). */
+const WORD_LIST_PARAGRAPH = /<p\b([^>]*)>([\s\S]*?)<\/p>/gi;
+const isWordListItem = (attrs: string) => /class=["']?MsoList/i.test(attrs) || /mso-list:\s*l\d/i.test(attrs);
+
+// Markers Word leaves at the start of the item's text when it did not wrap them in an
+// "mso-list:Ignore" span (older Word, Outlook, a Symbol or Courier New run, a bullet typed by
+// hand): "·" from the Symbol font, "•", "o" (Courier New, the second level), "§" (Wingdings), or a
+// number. The marker must be followed by spacing, so a first word is never taken for one; "o" must
+// be followed by a no-break space, as Word writes it, since "o" also begins words.
+const SPACE = String.raw`(?:\s|&nbsp;|&#160;|&#xa0;|\u00a0)`;
+const LEADING_MARKER = new RegExp(
+  String.raw`^((?:\s|<[^>]+>)*)(?:(?:[·•§▪\-–*]|&middot;|&bull;|&#183;|&#xb7;|&#8226;|&#x2022;)((?:${SPACE}|<[^>]+>)+)|o((?:<[^>]+>)*(?:&nbsp;|&#160;|&#xa0;|\u00a0)(?:${SPACE}|<[^>]+>)*)|(\d+|[a-z]|[ivxlc]+)[.)]((?:${SPACE}|<[^>]+>)+))`,
+  'i',
+);
+
+/** Word writes list items as paragraphs with a bullet or number in an "mso-list:Ignore" span, or bare. */
 function rebuildWordLists(html: string): string {
-  const para = /<p\b[^>]*class=["']?MsoListParagraph[^"'\s>]*["']?[^>]*>([\s\S]*?)<\/p>/gi;
   const out: string[] = [];
   let last = 0;
   let run: { ordered: boolean; items: string[] } | null = null;
@@ -48,18 +62,29 @@ function rebuildWordLists(html: string): string {
     out.push(`<${tag}>${run.items.map((i) => `<li><p>${i}</p></li>`).join('')}</${tag}>`);
     run = null;
   };
-  for (const match of html.matchAll(para)) {
+  for (const match of html.matchAll(WORD_LIST_PARAGRAPH)) {
+    if (!isWordListItem(match[1]!)) continue;
     const between = html.slice(last, match.index);
     if (run && between.trim() !== '') {
       flush();
     }
     if (!run) out.push(between);
     let marker = '';
-    const content = match[1]!.replace(/<span\b[^>]*mso-list:\s*Ignore[^>]*>([\s\S]*?)<\/span>\s*(<\/span>)?/gi, (_m, inner: string) => {
+    let content = match[2]!.replace(/<span\b[^>]*mso-list:\s*Ignore[^>]*>([\s\S]*?)<\/span>\s*(<\/span>)?/gi, (_m, inner: string) => {
       marker += decodeEntities(inner.replace(/<[^>]+>/g, ''));
       return '';
     });
-    const ordered = /^\s*(\d+|[a-z]|[ivxlc]+)[.)]/i.test(marker);
+    let ordered = /^\s*(\d+|[a-z]|[ivxlc]+)[.)]/i.test(marker);
+    if (!marker.trim()) {
+      // No Ignore span: the marker is the item's first text. The tags around it stay (the schema
+      // drops the spans); only the marker and the spacing after it go.
+      const bare = LEADING_MARKER.exec(content);
+      if (bare) {
+        const keptTags = (bare[2] ?? bare[3] ?? bare[5] ?? '').replace(/[^<>]+(?=<|$)/g, '');
+        ordered = bare[4] !== undefined;
+        content = bare[1]! + keptTags + content.slice(bare[0].length);
+      }
+    }
     if (run && run.ordered !== ordered) flush();
     run ??= { ordered, items: [] };
     run.items.push(content.replace(/<span\b[^>]*>\s*<\/span>/gi, '').trim());
