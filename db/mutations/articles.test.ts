@@ -119,6 +119,23 @@ describe('publishing', () => {
     expect((await transitionArticle(people.editor, id, 'schedule', { publishAt: new Date(embargo.getTime() + 60_000) })).ok).toBe(true);
   });
 
+  it('says the embargo time in the paper’s time zone and locale, not as a UTC ISO string', async () => {
+    const { id } = (await createArticle(people.editor, { headline: 'Embargoed report on harbour dues', sectionId: news.id })) as { id: number };
+    const { draft, version } = await draftOf(id);
+    // Noon UTC in July is 08:00 in New York (GMT-4 in en-GB): a zone far from UTC makes a raw ISO time obvious.
+    const embargo = new Date('2036-07-01T12:00:00.000Z');
+    await saveArticle(people.editor, id, version, { ...draft, standfirst: 'Dues rise.', embargoUntil: embargo.toISOString() });
+    await db.update(siteSettings).set({ timeZone: 'America/New_York', locale: 'en-GB' });
+    try {
+      const refused = await transitionArticle(people.editor, id, 'publish');
+      const message = refused.ok === false && refused.kind === 'invalid' ? refused.message : '';
+      expect(message).toBe('This article is under embargo until Tue, 1 Jul 2036, 08:00 GMT-4; it cannot be published before then.');
+      expect(message).not.toContain(embargo.toISOString());
+    } finally {
+      await db.update(siteSettings).set({ timeZone: 'Europe/London' });
+    }
+  });
+
   it('publishes scheduled articles when due, not before, and not while under embargo', async () => {
     const { id } = (await createArticle(people.author, { headline: 'Scheduled council budget story', sectionId: news.id })) as { id: number };
     const { draft, version } = await draftOf(id);

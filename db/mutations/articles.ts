@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-o
 import { bodyToText } from '../../lib/article-body';
 import { articleDraftSchema, draftFromArticle, fieldErrors, type ArticleDraft } from '../../lib/article-draft';
 import { publishBlockers, runChecklist, type CheckResult } from '../../lib/checklist';
+import { formatDateTime } from '../../lib/dates';
 import { assertCan, assertCanOnArticle, type Actor, type ArticleAction, type ArticleSubject } from '../../lib/permissions';
 import { articlePath, slugify } from '../../lib/urls';
 import { getDb, type Db } from '../client';
@@ -86,6 +87,12 @@ function tagsToExpire(before: State, after: State): string[] {
 async function siteTimeZone(tx: Tx): Promise<string> {
   const [row] = await tx.select({ timeZone: siteSettings.timeZone }).from(siteSettings).where(eq(siteSettings.id, 1));
   return row?.timeZone ?? 'Europe/London';
+}
+
+/** The paper's locale and time zone, for times said in messages (the reader pages' defaults if unset). */
+async function siteLocaleAndZone(tx: Tx): Promise<[locale: string, timeZone: string]> {
+  const [row] = await tx.select({ locale: siteSettings.locale, timeZone: siteSettings.timeZone }).from(siteSettings).where(eq(siteSettings.id, 1));
+  return [row?.locale ?? 'en-GB', row?.timeZone ?? 'Europe/London'];
 }
 
 async function audit(tx: Tx, actorId: number | null, action: string, articleId: number, detail: Record<string, unknown> = {}) {
@@ -474,7 +481,9 @@ export async function transitionArticle(
       if (!when || Number.isNaN(when.getTime())) return { ok: false, kind: 'invalid', message: 'Choose when to publish.' };
       if (transition === 'schedule' && when.getTime() <= now.getTime()) return { ok: false, kind: 'invalid', message: 'Choose a time in the future, or publish now.' };
       if (before.embargoUntil && when.getTime() < before.embargoUntil.getTime()) {
-        return { ok: false, kind: 'invalid', message: `This article is under embargo until ${before.embargoUntil.toISOString()}; it cannot be published before then.` };
+        // Said as the newsroom reads its clocks: in the paper's time zone and locale, not UTC ISO.
+        const until = formatDateTime(before.embargoUntil.toISOString(), ...(await siteLocaleAndZone(tx)));
+        return { ok: false, kind: 'invalid', message: `This article is under embargo until ${until}; it cannot be published before then.` };
       }
       if (!before.sectionSlug) return { ok: false, kind: 'checklist', problems: [{ id: 'section', label: 'The article is in a section', ok: false }] };
       const { results, blocking } = await checklistFor(tx, id);
