@@ -242,3 +242,15 @@ test.describe('a poisoned Host header changes no URL @once', () => {
     }
   });
 });
+
+test.describe('without SITE_URL, the address the server listens on @once', () => {
+  test('a reader page and its feed links name the test server’s own port, not 3000', async ({ page, baseURL }) => {
+    // The e2e server is started on E2E_PORT with no SITE_URL (e2e/support/web-server.mjs); a run
+    // that sets SITE_URL is checked against it by the head tests above instead.
+    test.skip(Boolean(process.env.SITE_URL?.trim()), 'SITE_URL is set for this run');
+    await page.goto(FIXTURES.correctedArticlePath);
+    const head = await headTags(page);
+    expect(head.canonicals).toEqual([`${baseURL}${FIXTURES.correctedArticlePath}`]);
+    expect(head.feeds.map((f) => f.href)).toContain(`${baseURL}/feeds/all.xml`);
+  });
+});

@@ -5,8 +5,11 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 
-/** The public origin the server builds URLs from (the server inherits this environment). */
-export const SITE = (process.env.SITE_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+/**
+ * The public origin the server builds URLs from (the server inherits this environment): SITE_URL,
+ * else the address it listens on, E2E_PORT (playwright.config.ts's default port when unset).
+ */
+export const SITE = (process.env.SITE_URL?.trim() || `http://localhost:${process.env.E2E_PORT ?? 3100}`).replace(/\/+$/, '');
 
 /** The path of a published URL ("http://localhost:3000/news" → "/news"), checking it is ours. */
 export function sitePath(url: string): string {

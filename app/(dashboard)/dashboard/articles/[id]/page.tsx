@@ -8,6 +8,7 @@ import { listMedia } from '@/db/queries/media';
 import { getSiteSettings } from '@/db/queries/settings';
 import { listBylineStaff } from '@/db/queries/staff';
 import { requireRole, type StaffSession } from '@/server/auth/session';
+import { siteUrl } from '@/server/seo/site-url';
 import { editingHeartbeatAction, saveArticleAction, transitionArticleAction } from '../../_actions/articles';
 import { formatWhen } from '@/lib/newsroom-format';
 import { CorrectionForm, PreviewLinkForm } from '@/components/dashboard/sharing-forms';
@@ -75,7 +76,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         permissions={permissions}
         othersEditing={(editing.get(id) ?? []).filter((e) => e.staffId !== me.id).map((e) => e.name)}
         siteName={settings.name}
-        siteUrl={(process.env.SITE_URL ?? '').replace(/\/$/, '')}
+        siteUrl={siteUrl()}
         timeZone={settings.timeZone}
         locale={settings.locale}
         autosaveMs={Number(process.env.AUTOSAVE_DELAY_MS ?? 3000)}
