@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { getSiteSettings } from '@/db/queries/settings';
 import { siteUrl } from '@/server/seo/site-url';
 import './globals.css';
 
-// The root layout reads nothing from the database, so the few static pages (the global 404 and
-// the "unavailable" page) can be built and served without it.
 export const metadata: Metadata = {
   // The same origin as every absolute URL we publish (SITE_URL, else the port we listen on).
   metadataBase: new URL(siteUrl()),
@@ -23,9 +23,29 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Said when the settings cannot be read: the global 404 and the "unavailable" page must still be
+// served while the database is down, and every locale the paper can have is a kind of English.
+const FALLBACK_LANG = 'en';
+
+/**
+ * The document's language is the publication's locale (en-GB), so screen readers pronounce and
+ * browsers hyphenate and spell-check as the paper writes. Read here, on the <html> element itself,
+ * because a `lang` on an inner element leaves the document's own language wrong. The read is the
+ * cached site frame every reader page already uses; during `next build` it marks a page as
+ * rendered per request (db/cache.ts), which `unstable_rethrow` lets through.
+ */
+async function documentLang(): Promise<string> {
+  try {
+    return (await getSiteSettings()).locale || FALLBACK_LANG;
+  } catch (error) {
+    unstable_rethrow(error);
+    return FALLBACK_LANG;
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await documentLang()}>
       <body>{children}</body>
     </html>
   );

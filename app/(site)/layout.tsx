@@ -6,7 +6,7 @@ import { getSiteSettings, listSections } from '@/db/queries/settings';
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const [settings, sections] = await Promise.all([getSiteSettings(), listSections()]);
   return (
-    <div lang={settings.locale} className="site">
+    <div className="site">
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -4,6 +4,12 @@ import { Timestamp } from './timestamp';
 
 type Props = { card: Card; locale: string; timeZone: string; variant?: 'lead' | 'standard' | 'compact'; showSection?: boolean; headingLevel?: 2 | 3 };
 
+/**
+ * A story's card. Only the lead card prefetches its story: Next prefetches every link as it comes
+ * into view, and a page of cards would spend a phone's data on a dozen pages the reader mostly
+ * never opens; the lead is the one a reader is likely to open (and a click on any other card
+ * still navigates at once, fetching it then).
+ */
 export function ArticleCard({ card, locale, timeZone, variant = 'standard', showSection = true, headingLevel = 3 }: Props) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -15,7 +21,9 @@ export function ArticleCard({ card, locale, timeZone, variant = 'standard', show
       <div className="card__text">
         {showSection ? <p className="kicker">{card.sectionName}</p> : null}
         <Heading className="card__headline">
-          <Link href={card.path}>{card.headline}</Link>
+          <Link href={card.path} prefetch={variant === 'lead'}>
+            {card.headline}
+          </Link>
         </Heading>
         {variant !== 'compact' && card.standfirst ? <p className="card__standfirst">{card.standfirst}</p> : null}
         <p className="card__meta">

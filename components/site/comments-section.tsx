@@ -1,11 +1,12 @@
 import { getFirstThreadPage } from '@/db/queries/comments';
 import { getPublicCommentSettings } from '@/db/queries/settings';
 import type { CommentMode } from '@/lib/domain';
-import { commentsOpen } from '@/lib/comments/rules';
+import { closingTime, commentsOpen } from '@/lib/comments/rules';
 import { signFormToken } from '@/server/comments/tokens';
 import { logger } from '@/server/log';
 import { CommentsIsland } from '../comments/comments-island';
 import { PlainCommentForm } from './plain-comment-form';
+import { Timestamp } from './timestamp';
 import { countLabel, StaticThread } from './static-comment-thread';
 
 // The comments under an article. The HTML is the same for every reader (so the page stays
@@ -22,10 +23,12 @@ export type CommentsSectionArticle = {
 
 export async function CommentsSection({ article, locale, timeZone }: { article: CommentsSectionArticle; locale: string; timeZone: string }) {
   const [settings, page] = await Promise.all([getPublicCommentSettings(), getFirstThreadPage(article.id)]);
-  const open = commentsOpen(
-    { commentMode: article.commentMode, commentsCloseAt: article.commentsCloseAt ? new Date(article.commentsCloseAt) : null, firstPublishedAt: new Date(article.firstPublishedAt) },
-    settings.closeAfterDays,
-  );
+  const timing = { commentMode: article.commentMode, commentsCloseAt: article.commentsCloseAt ? new Date(article.commentsCloseAt) : null, firstPublishedAt: new Date(article.firstPublishedAt) };
+  const open = commentsOpen(timing, settings.closeAfterDays);
+  // When an open thread closes, told to readers before they write. A fixed instant, so the cached
+  // page stays true (the page is refreshed when the article's comment settings change); shown in
+  // the paper's time zone. Outside the island, so it stays when the live thread takes over.
+  const closes = open ? closingTime(timing, settings.closeAfterDays) : null;
   let formToken: string | null = null;
   if (open) {
     try {
@@ -37,6 +40,11 @@ export async function CommentsSection({ article, locale, timeZone }: { article: 
   }
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
+      {closes ? (
+        <p className="comments__closes">
+          Comments close on <Timestamp iso={closes.toISOString()} locale={locale} timeZone={timeZone} />
+        </p>
+      ) : null}
       <CommentsIsland articleId={article.id} count={article.approvedComments} open={open} maxDepth={settings.maxDepth} locale={locale} timeZone={timeZone}>
         <h2 id="comments-heading">{countLabel(article.approvedComments)}</h2>
         <StaticThread comments={page.comments} maxDepth={settings.maxDepth} locale={locale} timeZone={timeZone} />

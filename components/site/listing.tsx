@@ -86,7 +86,7 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
           {cursor && owner.olderNote ? <p className="listing__page-note">{owner.olderNote}</p> : null}
         </header>
         {owner.subhead ? <h2 className="listing__subhead">{owner.subhead}</h2> : null}
-        <CardList page={page} basePath={owner.path} locale={settings.locale} timeZone={settings.timeZone} showSection={owner.showSection} label={owner.label} />
+        <CardList page={page} basePath={owner.path} locale={settings.locale} timeZone={settings.timeZone} showSection={owner.showSection} label={owner.label} isOlderPage={cursor !== ''} />
       </div>
     </>
   );

@@ -1,13 +1,20 @@
 import Link from 'next/link';
 import type { SiteSettings } from '@/db/queries/settings';
 
+/**
+ * Who publishes the paper, said once: a description that already names the paper ("The Port
+ * Ellery Standard is the independent daily…") stands alone, since putting the name before it said
+ * the name twice; one that does not is introduced by the name.
+ */
+function aboutLine({ name, description }: SiteSettings): string {
+  if (!description) return name;
+  return description.includes(name) ? description : `${name} · ${description}`;
+}
+
 export function SiteFooter({ settings }: { settings: SiteSettings }) {
   return (
     <footer className="site-footer">
-      <p>
-        {settings.name}
-        {settings.description ? ` · ${settings.description}` : null}
-      </p>
+      <p className="site-footer__about">{aboutLine(settings)}</p>
       <nav aria-label="About this site">
         <ul>
           <li>
