@@ -186,3 +186,45 @@ test('a quote keeps its source through an edit, and the source can be changed', 
   await expect(source).toHaveValue(changed);
   await page.context().close();
 });
+
+test('a link is added in the link dialog, a javascript: address is refused, and Escape closes it', async ({ browser }) => {
+  const page = await staffPage(browser, 'author', 3);
+  await createDraft(page, unique('Links from a dialog'));
+  const body = page.getByTestId('body-editor');
+  await typeBody(page, 'Read the harbour report');
+  // Select "harbour report", the last fourteen characters.
+  for (let i = 0; i < 'harbour report'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a link' });
+  await expect(dialog).toBeVisible();
+  const address = dialog.getByLabel('Link address');
+  await expect(address).toBeFocused();
+
+  // A script address is refused with a message, and nothing is linked.
+  await address.fill('javascript:alert(document.cookie)');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Only web (http:// or https://) and e-mail (mailto:) links are allowed.');
+  await expect(dialog).toBeVisible();
+  await expect(body.locator('a')).toHaveCount(0);
+
+  await address.fill('https://example.org/harbour-report');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(body).toBeFocused();
+  await expect(body.locator('a[href="https://example.org/harbour-report"]')).toHaveText('harbour report');
+
+  // Escape closes the dialog without changing the link, and the editor has the focus again.
+  await body.locator('a').click();
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit link' });
+  await expect(edit.getByLabel('Link address')).toHaveValue('https://example.org/harbour-report');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+  await expect(body).toBeFocused();
+
+  // The saved body has the link.
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('body-editor').locator('a[href="https://example.org/harbour-report"]')).toHaveText('harbour report');
+  await page.context().close();
+});

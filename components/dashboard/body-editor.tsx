@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import type { ArticleBody } from '@/lib/article-body';
 import { bodyToEditorDoc, editorDocToBody } from '@/lib/editor-doc';
 import { cleanPastedHtml } from '@/lib/paste-cleanup';
+import { LinkDialog } from './link-dialog';
 
 // The article body editor: TipTap (ProseMirror) limited to what Broadsheet renders. Pasted HTML is
 // cleaned first (lib/paste-cleanup.ts) and then parsed by this schema, which keeps paragraphs,
@@ -84,7 +85,7 @@ function ToolbarButton({ label, pressed, onClick, children }: { label: string; p
   );
 }
 
-function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
+function Toolbar({ editor, media, onLink }: { editor: Editor; media: MediaChoice[]; onLink: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -102,14 +103,6 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
   });
   const [picking, setPicking] = useState(false);
   const quoteHintId = useId();
-  const setLink = () => {
-    const previous = (editor.getAttributes('link').href as string | undefined) ?? '';
-    const href = window.prompt('Link address (https://…, mailto:… or a path on this site). Leave empty to remove the link.', previous);
-    if (href === null) return;
-    if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else if (SAFE_HREF.test(href.trim())) editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-    else window.alert('Links must start with https://, http://, mailto: or / (a page on this site).');
-  };
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <ToolbarButton label="Bold" pressed={state.bold} onClick={() => editor.chain().focus().toggleBold().run()}>
@@ -118,7 +111,7 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
       <ToolbarButton label="Italic" pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
         <i>I</i>
       </ToolbarButton>
-      <ToolbarButton label="Link" pressed={state.link} onClick={setLink}>
+      <ToolbarButton label="Link" pressed={state.link} onClick={onLink}>
         Link
       </ToolbarButton>
       <ToolbarButton label="Crosshead" pressed={state.h2} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>
@@ -216,9 +209,37 @@ export function BodyEditor({ initial, media, onChange, labelId }: { initial: Art
     },
     onUpdate: ({ editor: e }) => onChange(editorDocToBody(e.getJSON())),
   });
+  // The address being edited when the link dialog is open (empty for a new link), else null.
+  const [linkHref, setLinkHref] = useState<string | null>(null);
   return (
     <div>
-      {editor ? <Toolbar editor={editor} media={media} /> : <div className="toolbar" aria-hidden="true" />}
+      {editor ? (
+        <>
+          <Toolbar editor={editor} media={media} onLink={() => setLinkHref((editor.getAttributes('link').href as string | undefined) ?? '')} />
+          <LinkDialog
+            open={linkHref !== null}
+            initial={linkHref ?? ''}
+            onApply={(href) => {
+              const chain = editor.chain().focus().extendMarkRange('link');
+              // With nothing selected the address itself becomes the linked text, so Apply always
+              // leaves a link behind rather than doing nothing.
+              if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+              else chain.setLink({ href }).run();
+              setLinkHref(null);
+            }}
+            onRemove={() => {
+              editor.chain().focus().extendMarkRange('link').unsetLink().run();
+              setLinkHref(null);
+            }}
+            onClose={() => {
+              setLinkHref(null);
+              editor.commands.focus();
+            }}
+          />
+        </>
+      ) : (
+        <div className="toolbar" aria-hidden="true" />
+      )}
       <div className="prose-editor">
         <EditorContent editor={editor} />
       </div>
