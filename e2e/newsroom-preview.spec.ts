@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { FIXTURES } from './support/helpers';
 import { createDraft, fillStandfirst, staffPage, typeBody, unique, waitSaved } from './support/newsroom';
 
 test.describe.configure({ timeout: 120_000 });
+
+function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
 
 test('staff preview a draft as readers will see it, at phone and desktop widths', async ({ browser }) => {
   const page = await staffPage(browser, 'contributor');
@@ -13,6 +19,8 @@ test('staff preview a draft as readers will see it, at phone and desktop widths'
   const frame = page.frameLocator('iframe');
   await expect(frame.getByRole('heading', { level: 1, name: headline })).toBeVisible();
   await expect(frame.getByText('Preview: this article is a draft.')).toBeVisible();
+  // A draft has never been out: its dateline must not claim a publication time.
+  await expect(frame.locator('.article__dates')).toHaveText('Not yet published');
   await page.getByRole('link', { name: 'Desktop width' }).click();
   await expect(page.locator('iframe')).toHaveAttribute('title', /1280 pixels/);
   // Signed out, the staff preview is not available.
@@ -48,4 +56,26 @@ test('a secret preview link works signed out, and stops working once revoked', a
   await expect(reader.getByText(headline)).toHaveCount(0);
   await outsider.close();
   await page.context().close();
+});
+
+test('a scheduled story’s preview says when it goes out; a live article still says when it was published', async ({ browser, page }) => {
+  const staff = await staffPage(browser, 'author');
+  const headline = unique('Preview of a scheduled story');
+  const id = await createDraft(staff, headline);
+  await fillStandfirst(staff, 'Out tomorrow morning.');
+  await typeBody(staff, 'The ferry timetable changes.');
+  await waitSaved(staff);
+  // The browser runs in the test machine's time zone, as the form does.
+  await staff.getByLabel(/Publish at/).fill(localInput(new Date(Date.now() + 86_400_000)));
+  await staff.getByRole('button', { name: 'Schedule' }).click();
+  await expect(staff.getByText(/^Scheduled for /).first()).toBeVisible();
+  await staff.goto(`/dashboard/preview/${id}`);
+  const frame = staff.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { level: 1, name: headline })).toBeVisible();
+  await expect(frame.locator('.article__dates')).toHaveText(/^Scheduled for \w+, \d{1,2} \w+ \d{4}, \d\d:\d\d /);
+  await staff.context().close();
+
+  // The reader page itself keeps its "Published" dateline.
+  await page.goto(FIXTURES.correctedArticlePath);
+  await expect(page.locator('.article__dates')).toHaveText(/^Published \w+, \d{1,2} \w+ \d{4}/);
 });

@@ -1,6 +1,7 @@
 import { ArticleStory } from '@/components/site/article-story';
 import { Masthead } from '@/components/site/masthead';
 import { SiteFooter } from '@/components/site/site-footer';
+import { Timestamp } from '@/components/site/timestamp';
 import type { PreviewArticle } from '@/db/queries/preview';
 import type { SectionLink, SiteSettings } from '@/db/queries/settings';
 
@@ -11,6 +12,20 @@ const STATUS_NOTE: Record<PreviewArticle['status'], string> = {
   published: 'published (this preview shows the saved version)',
   withdrawn: 'withdrawn: readers get “gone” at its address',
 };
+
+/** The dateline of a story not yet out (undefined: the reader page's own dates, unchanged). */
+function previewDateline(article: PreviewArticle, settings: SiteSettings) {
+  const { publication } = article;
+  if (publication.kind === 'unpublished') return <span>Not yet published</span>;
+  if (publication.kind === 'scheduled') {
+    return (
+      <span>
+        Scheduled for <Timestamp iso={publication.at} locale={settings.locale} timeZone={settings.timeZone} />
+      </span>
+    );
+  }
+  return undefined;
+}
 
 /**
  * An unpublished article rendered with the reader page's own components and styles, inside the
@@ -24,7 +39,7 @@ export function ArticlePreview({ article, settings, sections }: { article: Previ
       </p>
       <Masthead settings={settings} sections={sections} />
       <main id="main" tabIndex={-1}>
-        <ArticleStory article={article} locale={settings.locale} timeZone={settings.timeZone} />
+        <ArticleStory article={article} locale={settings.locale} timeZone={settings.timeZone} dateline={previewDateline(article, settings)} />
       </main>
       <SiteFooter settings={settings} />
     </div>

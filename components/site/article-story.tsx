@@ -26,6 +26,7 @@ export function ArticleStory({
   timeZone,
   prelude,
   notice,
+  dateline,
   meta,
   children,
 }: {
@@ -36,6 +37,8 @@ export function ArticleStory({
   prelude?: ReactNode;
   /** Under the kicker, above the headline (the age notice). */
   notice?: ReactNode;
+  /** In place of the published and updated dates (the preview of an unpublished story). */
+  dateline?: ReactNode;
   /** After the dates in the header (the comment count). */
   meta?: ReactNode;
   /** After the topics (related stories, the comment thread). */
@@ -57,15 +60,19 @@ export function ArticleStory({
         <div className="article__meta">
           <Byline authors={article.authors} collective={article.bylineText} />
           <p className="article__dates">
-            <span>
-              Published <Timestamp iso={article.firstPublishedAt} locale={locale} timeZone={timeZone} />
-            </span>
-            {article.updatedAt ? (
-              <span>
-                {' '}
-                · Updated <Timestamp iso={article.updatedAt} locale={locale} timeZone={timeZone} />
-              </span>
-            ) : null}
+            {dateline ?? (
+              <>
+                <span>
+                  Published <Timestamp iso={article.firstPublishedAt} locale={locale} timeZone={timeZone} />
+                </span>
+                {article.updatedAt ? (
+                  <span>
+                    {' '}
+                    · Updated <Timestamp iso={article.updatedAt} locale={locale} timeZone={timeZone} />
+                  </span>
+                ) : null}
+              </>
+            )}
           </p>
           {meta}
         </div>

@@ -42,9 +42,28 @@ describe('the newsroom preview shows what readers will see', () => {
   it('gives a live article the same story fields as its reader page', async () => {
     const section = await makeSection(db, 'quayside', 1);
     const live = await makeArticle(db, { section, slug: 'live-quay' });
-    const { status, ...preview } = (await getPreviewArticle(live.id, EDITOR))!;
+    const { status, publication, ...preview } = (await getPreviewArticle(live.id, EDITOR))!;
     expect(status).toBe('published');
+    // A live story's preview keeps the reader page's own dateline.
+    expect(publication).toEqual({ kind: 'published' });
     expect(preview).toEqual(await getPublishedArticle('live-quay'));
+  });
+
+  it('says a story that has never been out is not yet published, whatever date its fields carry', async () => {
+    const section = await makeSection(db, 'moorings', 2);
+    const draft = await makeArticle(db, { section, slug: 'draft-moorings', status: 'draft', publishedAt: null });
+    const review = await makeArticle(db, { section, slug: 'review-moorings', status: 'in_review', publishedAt: null });
+    expect((await getPreviewArticle(draft.id, EDITOR))!.publication).toEqual({ kind: 'unpublished' });
+    expect((await getPreviewArticle(review.id, EDITOR))!.publication).toEqual({ kind: 'unpublished' });
+  });
+
+  it('says when a scheduled story goes out, and that a withdrawn one was published', async () => {
+    const section = await makeSection(db, 'slipway', 3);
+    const due = new Date('2036-03-04T09:30:00.000Z');
+    const scheduled = await makeArticle(db, { section, slug: 'scheduled-slipway', status: 'scheduled', publishedAt: due });
+    const withdrawn = await makeArticle(db, { section, slug: 'withdrawn-slipway', status: 'withdrawn' });
+    expect((await getPreviewArticle(scheduled.id, EDITOR))!.publication).toEqual({ kind: 'scheduled', at: due.toISOString() });
+    expect((await getPreviewArticle(withdrawn.id, EDITOR))!.publication).toEqual({ kind: 'published' });
   });
 
   it('answers null for an article that does not exist', async () => {

@@ -12,12 +12,27 @@ import { cardColumns, imageOf, storyColumns, toStory, type ArticlePage } from '.
 // person asking may read, checked in the query) and for secret preview links (only while the
 // link is valid, checked in the same query). Never cached, never used by reader pages.
 
+/**
+ * What a preview's dateline may truthfully say. The story fields date an unpublished article now
+ * (so it renders like the page it will become), but saying "Published" on a draft misleads the
+ * editor or source reading it: only an article that has been out says so.
+ */
+export type PreviewPublication = { kind: 'published' } | { kind: 'scheduled'; at: string } | { kind: 'unpublished' };
+
 export type PreviewArticle = Omit<ArticlePage, 'path' | 'sectionSlug' | 'sectionName'> & {
   path: string | null;
   sectionSlug: string | null;
   sectionName: string | null;
   status: ArticleStatus;
+  publication: PreviewPublication;
 };
+
+function publicationOf(status: ArticleStatus, publishedAt: Date | null): PreviewPublication {
+  // A withdrawn article was out, and its page said when; publishing is the only way to either.
+  if (status === 'published' || status === 'withdrawn') return { kind: 'published' };
+  if (status === 'scheduled' && publishedAt) return { kind: 'scheduled', at: publishedAt.toISOString() };
+  return { kind: 'unpublished' };
+}
 
 /** The staff preview: null when the article is missing or `reader` may not read it (articleReadScope). */
 export async function getPreviewArticle(id: number, reader: Actor): Promise<PreviewArticle | null> {
@@ -43,6 +58,7 @@ async function previewWhere(condition: SQL): Promise<PreviewArticle | null> {
     id: row.id,
     path: row.path,
     status: row.status,
+    publication: publicationOf(row.status, row.publishedAt),
     headline: row.headline,
     standfirst: row.standfirst,
     sectionSlug: row.sectionSlug,
