@@ -52,6 +52,12 @@ test('the article editor meets WCAG AA contrast in dark mode @once', async ({ pa
   await createDraft(page, unique('Dark mode contrast'));
   await expectReadablePrimary(page, /Publish now/);
   await expectNoSeriousA11yViolations(page, 'the article editor (dark)');
+  // The link dialog is drawn in the top layer with its own colours: checked open, too.
+  await page.getByTestId('body-editor').click();
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a link' })).toBeVisible();
+  await expectReadablePrimary(page, /Apply/);
+  await expectNoSeriousA11yViolations(page, 'the link dialog (dark)');
 });
 
 test('comment moderation meets WCAG AA contrast in dark mode @once', async ({ page, context }) => {
