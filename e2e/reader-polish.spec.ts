@@ -66,7 +66,7 @@ test.describe('when comments close, without JavaScript', () => {
 });
 
 test.describe('an article page on a phone’s data', () => {
-  test('prefetches none of its related stories', async ({ page, request }) => {
+  test('prefetches none of its related stories, the other sections or its authors', async ({ page, request }) => {
     const prefetched: string[] = [];
     page.on('request', (req) => {
       const url = new URL(req.url());
@@ -75,8 +75,16 @@ test.describe('an article page on a phone’s data', () => {
     await page.goto(await articleOpenForComments(request));
     const related = page.getByRole('region', { name: 'Related stories' });
     await related.scrollIntoViewIfNeeded();
-    const hrefs = await related.getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(hrefs.length).toBeGreaterThan(0);
+    const paths = (links: Element[]) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname);
+    const cards = await related.getByRole('link').evaluateAll(paths);
+    // The front page and the story's own section (its kicker) are the likely next pages, and may be.
+    const ownSection = new URL(page.url()).pathname.split('/')[1];
+    const sections = (await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').evaluateAll(paths)).filter((p) => p !== '/' && p !== `/${ownSection}`);
+    const authors = await page.locator('.byline a[rel="author"]').evaluateAll(paths);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(sections.length).toBeGreaterThan(0);
+    expect(authors.length).toBeGreaterThan(0);
+    const hrefs = [...cards, ...sections, ...authors];
     // Next prefetches a link once it is in view and the page is idle: give it the time to.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);

@@ -10,7 +10,8 @@ export function Byline({ authors, collective }: { authors: BylineAuthor[]; colle
       {authors.map((a, i) => (
         <span key={a.slug}>
           {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-          <Link href={authorPath(a.slug)} rel="author">
+          {/* Not prefetched: an author's page is seldom the next page a reader opens. */}
+          <Link href={authorPath(a.slug)} rel="author" prefetch={false}>
             {a.name}
           </Link>
         </span>

@@ -18,9 +18,14 @@ export function Masthead({ settings, sections }: { settings: SiteSettings; secti
           <li>
             <Link href="/">Home</Link>
           </li>
+          {/* The sections are not prefetched: Next fetches every link in view, and on each page
+              view that was one request per section in the bar. The front page (the paper's name
+              and Home) still is, being where a reader most often goes next. */}
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={sectionPath(s.slug)}>{s.name}</Link>
+              <Link href={sectionPath(s.slug)} prefetch={false}>
+                {s.name}
+              </Link>
             </li>
           ))}
         </ul>
