@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -113,14 +114,18 @@ function openPostgres(url: string): Connection {
   };
 }
 
+// The search configuration folds accents with unaccent (migration 0012); a PostgreSQL server has
+// it among its contrib extensions, PGlite only when it is loaded here.
+const PGLITE_EXTENSIONS = { unaccent };
+
 function openPglite(location: string): Connection {
   if (location === 'memory://' || location.startsWith('memory://')) {
-    const client = new PGlite();
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', location, close: () => client.close() };
   }
   fs.mkdirSync(path.dirname(location), { recursive: true });
   const release = acquireLock(location);
-  const client = new PGlite(location);
+  const client = new PGlite(location, { extensions: PGLITE_EXTENSIONS });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -180,8 +180,10 @@ export const articles = pgTable(
      * test of each of the author's articles. Written only by that trigger (migration 0007).
      */
     bylineIds: integer('byline_ids').array().notNull().default(sql`'{}'::integer[]`),
+    // 'broadsheet' is 'english' with accents folded first (unaccent, migration 0012), so "cafe"
+    // finds "café" and the other way round; the query side uses the same configuration.
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body_text, '')), 'C')`,
+      sql`setweight(to_tsvector('broadsheet', coalesce(headline, '')), 'A') || setweight(to_tsvector('broadsheet', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('broadsheet', coalesce(body_text, '')), 'C')`,
     ),
     /**
      * The top of the story, for ranking only: headline (A), standfirst (B) and the first 600
@@ -190,7 +192,7 @@ export const articles = pgTable(
      * See docs/decisions/2026-11-28-site-search.md.
      */
     searchLead: tsvector('search_lead').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', left(coalesce(body_text, ''), 600)), 'C')`,
+      sql`setweight(to_tsvector('broadsheet', coalesce(headline, '')), 'A') || setweight(to_tsvector('broadsheet', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('broadsheet', left(coalesce(body_text, ''), 600)), 'C')`,
     ),
     ...timestamps,
   },

@@ -348,3 +348,25 @@ describe('staff search', () => {
     expect(list.total).toBeGreaterThan(5);
   });
 });
+
+describe('accents and case are folded (the broadsheet search configuration, migration 0012)', () => {
+  it('finds "café" for "cafe" and "CAFE", and "cafe" for "café", in headline and body alike', async () => {
+    await story({ headline: 'Harbour café reopens after the flood', body: 'Its crème brûlée is back.' });
+    await story({ headline: 'Quayside cafe wins a prize', body: 'The judges came from Zürich.' });
+    for (const q of ['cafe', 'CAFE', 'café', 'CAFÉ']) {
+      expect(headlines(await find(q)).sort(), q).toEqual(['Harbour café reopens after the flood', 'Quayside cafe wins a prize']);
+    }
+    expect(headlines(await find('creme brulee'))).toEqual(['Harbour café reopens after the flood']);
+    expect(headlines(await find('zurich'))).toEqual(['Quayside cafe wins a prize']);
+    // The highlight marks the word as it is written, accent and all.
+    const marked = (await find('cafe')).hits.flatMap((h) => h.headline.filter((s) => s.mark).map((s) => s.text));
+    expect(marked.sort()).toEqual(['cafe', 'café']);
+  });
+
+  it('folds accents in the prefix fallback as well', async () => {
+    await story({ headline: 'Pâtisserie opens on the quay' });
+    const result = await find('patiss');
+    expect(result.mode).toBe('prefix');
+    expect(headlines(result)).toEqual(['Pâtisserie opens on the quay']);
+  });
+});

@@ -218,8 +218,8 @@ async function rankWindow(
   return rows<Ranked>(
     db,
     sql`SELECT r.id, r.score::float8 AS score, r.total::int AS total,
-          CASE WHEN r.total >= ${enough} THEN ts_headline('english', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) END AS headline,
-          CASE WHEN r.total >= ${enough} THEN ts_headline('english', translate(substr(a.standfirst || E'\n' || a.body_text,
+          CASE WHEN r.total >= ${enough} THEN ts_headline('broadsheet', translate(a.headline, ${MARK_START + MARK_END}, ''), ${q}, ${HEADLINE_OPTIONS}) END AS headline,
+          CASE WHEN r.total >= ${enough} THEN ts_headline('broadsheet', translate(substr(a.standfirst || E'\n' || a.body_text,
             greatest(1, strpos(lower(a.standfirst || E'\n' || a.body_text), ${lexeme}) - ${SNIPPET_LEAD}), ${SNIPPET_SPAN}),
             ${MARK_START + MARK_END}, ''), ${q}, ${SNIPPET_OPTIONS}) END AS snippet,
           ${detailColumns}
@@ -316,7 +316,7 @@ async function expandPrefixes(db: Executor, words: string[]): Promise<string | n
     db,
     sql`WITH stems AS (
           SELECT p.n, s.stem FROM unnest(${list}) WITH ORDINALITY AS p(word, n)
-          CROSS JOIN LATERAL (SELECT lexeme AS stem FROM unnest(to_tsvector('english', p.word)) LIMIT 1) s
+          CROSS JOIN LATERAL (SELECT lexeme AS stem FROM unnest(to_tsvector('broadsheet', p.word)) LIMIT 1) s
         ), expanded AS (
           SELECT stems.n, string_agg('''' || replace(replace(w.word, '\\', '\\\\'), '''', '''''') || '''', ' | ') AS alternatives
           FROM stems CROSS JOIN LATERAL (
@@ -362,7 +362,7 @@ async function search(
     return await getDb().transaction(async (tx) => {
       const s = scope(tx);
       let mode: 'exact' | 'prefix' = 'exact';
-      let result = await runEngine(tx, s, sql`websearch_to_tsquery('english', ${text})`, page, pageSize);
+      let result = await runEngine(tx, s, sql`websearch_to_tsquery('broadsheet', ${text})`, page, pageSize);
       if (!result.problem && result.total === 0) {
         const prefix = await expandPrefixes(tx, prefixWords(text));
         if (prefix) {
