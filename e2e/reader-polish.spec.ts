@@ -81,9 +81,10 @@ test.describe('an article page on a phone’s data', () => {
     const ownSection = new URL(page.url()).pathname.split('/')[1];
     const sections = (await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').evaluateAll(paths)).filter((p) => p !== '/' && p !== `/${ownSection}`);
     const authors = await page.locator('.byline a[rel="author"]').evaluateAll(paths);
-    expect(cards.length).toBeGreaterThan(0);
-    expect(sections.length).toBeGreaterThan(0);
-    expect(authors.length).toBeGreaterThan(0);
+    expect(cards.length, 'related story links').toBeGreaterThan(0);
+    expect(sections.length, 'other sections in the masthead').toBeGreaterThan(0);
+    // Author links are checked when the story has them: the newest open story may carry a
+    // collective or wire byline, which links to no author page (another test may have just published one).
     const hrefs = [...cards, ...sections, ...authors];
     // Next prefetches a link once it is in view and the page is idle: give it the time to.
     await page.waitForLoadState('networkidle');
