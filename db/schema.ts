@@ -524,6 +524,22 @@ export const commentBans = pgTable(
   (t) => [uniqueIndex('comment_bans_key').on(t.kind, t.value), check('comment_bans_kind', sql`${t.kind} IN ('email', 'address')`)],
 );
 
+/**
+ * The invalidation outbox: every change that expires reader pages records its cache tags here, in
+ * the transaction that made it, and signals NOTIFY broadsheet_invalidation. Every instance applies
+ * the rows in sequence order (server/cache/invalidation-listener.ts) and, after a lost connection,
+ * replays those it missed. Rows are kept for a day.
+ */
+export const invalidations = pgTable(
+  'invalidations',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    tags: text('tags').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invalidations_created_at').on(t.createdAt)],
+);
+
 export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
