@@ -8,6 +8,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   foreignKey,
   index,
   integer,
@@ -538,6 +539,55 @@ export const invalidations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('invalidations_created_at').on(t.createdAt)],
+);
+
+/**
+ * Audience figures: how often each article was read, per hour (the hour's start, UTC). Nothing
+ * about the reader is stored, here or anywhere (no address, browser, cookie or identifier): a row
+ * is an article, an hour and a count. Written in batches (server/views/), kept 90 days
+ * (VIEWS_RAW_DAYS), then only the daily totals remain. See docs/decisions/2026-12-01-audience-figures.md.
+ */
+export const articleViewsHourly = pgTable(
+  'article_views_hourly',
+  {
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    views: integer('views').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index('article_views_hourly_hour_idx').on(t.hour), check('article_views_hourly_positive', sql`${t.views} > 0`)],
+);
+
+/** Where readers came from, per hour: the referring site's domain only ('' when none was sent). Kept 90 days. */
+export const referrerViewsHourly = pgTable(
+  'referrer_views_hourly',
+  {
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    domain: text('domain').notNull(),
+    views: integer('views').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.domain] }), check('referrer_views_hourly_positive', sql`${t.views} > 0`), check('referrer_views_hourly_domain', sql`length(${t.domain}) <= 253`)],
+);
+
+/** Each article's views per day (the publication's calendar day), kept for ever; rolled up from the hourly rows. */
+export const articleViewsDaily = pgTable(
+  'article_views_daily',
+  {
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    views: bigint('views', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.day] }), index('article_views_daily_day_idx').on(t.day)],
+);
+
+/** Referring domains per day, kept for ever; rolled up from the hourly rows. */
+export const referrerViewsDaily = pgTable(
+  'referrer_views_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    domain: text('domain').notNull(),
+    views: bigint('views', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.domain] })],
 );
 
 export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
