@@ -590,6 +590,83 @@ export const referrerViewsDaily = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.domain] })],
 );
 
+/**
+ * An article that is a live blog: its coverage (start, and end once it is over), the summary shown
+ * at the top, how often readers' pages ask for changes (set by editors, sent in every answer, so
+ * slowing it slows every reader at once), and a version counter. Every change to an entry takes
+ * the next version under this row's lock, so versions commit in order: a reader holding version V
+ * has seen every change up to V. `prunedVersion` is the newest version whose deletion records
+ * have been forgotten; a reader older than it must start again from the first page.
+ */
+export const liveBlogs = pgTable(
+  'live_blogs',
+  {
+    articleId: integer('article_id').primaryKey().references(() => articles.id, { onDelete: 'cascade' }),
+    coverageStart: timestamp('coverage_start', { withTimezone: true }).notNull().defaultNow(),
+    coverageEnd: timestamp('coverage_end', { withTimezone: true }),
+    /** Key points, one a line. */
+    summary: text('summary').notNull().default(''),
+    pollSeconds: integer('poll_seconds').notNull().default(5),
+    version: integer('version').notNull().default(0),
+    prunedVersion: integer('pruned_version').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    check('live_blogs_poll_seconds', sql`${t.pollSeconds} BETWEEN 2 AND 600`),
+    check('live_blogs_summary_length', sql`length(${t.summary}) <= 4000`),
+    check('live_blogs_versions', sql`${t.prunedVersion} >= 0 AND ${t.prunedVersion} <= ${t.version}`),
+    check('live_blogs_coverage', sql`${t.coverageEnd} IS NULL OR ${t.coverageEnd} >= ${t.coverageStart}`),
+  ],
+);
+
+/**
+ * One entry of a live blog: the same rich text as an article's body, posted at a time, perhaps a
+ * key event (with a title for the key-events list) or the pinned entry. Edits keep the entry's
+ * place and set editedAt; a deletion keeps the row as a record (deletedAt, body emptied) so
+ * readers' pages can be told to remove it, until it is pruned. `version` is the blog's version at
+ * the entry's last change.
+ */
+export const liveEntries = pgTable(
+  'live_entries',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => liveBlogs.articleId, { onDelete: 'cascade' }),
+    title: text('title').notNull().default(''),
+    body: jsonb('body').$type<ArticleBody>().notNull(),
+    bodyText: text('body_text').notNull().default(''),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
+    keyEvent: boolean('key_event').notNull().default(false),
+    pinned: boolean('pinned').notNull().default(false),
+    /** A correction note shown with the entry ("This entry was corrected: ..."). */
+    correction: text('correction'),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    version: integer('version').notNull(),
+    createdBy: integer('created_by').references(() => staff.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('live_entries_title_length', sql`length(${t.title}) <= 200`),
+    check('live_entries_correction_length', sql`${t.correction} IS NULL OR length(${t.correction}) BETWEEN 1 AND 1000`),
+    check('live_entries_deleted_not_pinned', sql`${t.deletedAt} IS NULL OR NOT ${t.pinned}`),
+    // The reader pages: a blog's entries newest first, by keyset.
+    index('live_entries_page_idx').on(t.articleId, t.postedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`deleted_at IS NULL`),
+    // The update endpoint: what changed after a version.
+    index('live_entries_version_idx').on(t.articleId, t.version),
+    uniqueIndex('live_entries_one_pinned_key').on(t.articleId).where(sql`pinned`),
+  ],
+);
+
+/** The staff credited on an entry, in order (several reporters can share one). */
+export const liveEntryAuthors = pgTable(
+  'live_entry_authors',
+  {
+    entryId: integer('entry_id').notNull().references(() => liveEntries.id, { onDelete: 'cascade' }),
+    staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.staffId] }), index('live_entry_authors_staff_idx').on(t.staffId)],
+);
+
 export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
