@@ -15,12 +15,14 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../lib/article-body';
+import type { MediaVariant } from '../lib/media-variants';
 import type { ArticleStatus, CommentMode, CommentPolicy, CommentStatus, CorrectionKind, StaffRole } from '../lib/domain';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -124,14 +126,21 @@ export const media = pgTable(
     alt: text('alt').notNull().default(''),
     caption: text('caption').notNull().default(''),
     credit: text('credit').notNull().default(''),
-    /** Responsive variants: [{ width, src }]. */
-    variants: jsonb('variants').$type<{ width: number; src: string }[]>().notNull().default([]),
+    /**
+     * Derivatives made at upload, the only ones a reader page lists: [{ width, src, type, height,
+     * bytes }] (uploads before AVIF and WebP have only { width, src }, in the original's format).
+     */
+    variants: jsonb('variants').$type<MediaVariant[]>().notNull().default([]),
+    /** The editor's focal point in per cent from the left and the top; null means the centre. */
+    focalX: real('focal_x'),
+    focalY: real('focal_y'),
     uploadedBy: integer('uploaded_by').references(() => staff.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
     check('media_dimensions', sql`${t.width} > 0 AND ${t.height} > 0`),
     check('media_alt_length', sql`length(${t.alt}) <= 500`),
+    check('media_focal_point', sql`(${t.focalX} IS NULL AND ${t.focalY} IS NULL) OR (${t.focalX} BETWEEN 0 AND 100 AND ${t.focalY} BETWEEN 0 AND 100)`),
     index('media_created_idx').on(t.createdAt),
   ],
 );
