@@ -19,6 +19,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../lib/article-body';
@@ -674,6 +675,56 @@ export const liveEntryAuthors = pgTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.staffId] }), index('live_entry_authors_staff_idx').on(t.staffId)],
+);
+
+/**
+ * The editors' choices for the front page and the sections: a story pinned as the front page's lead
+ * (no section, position 0) or among a section's top stories (its section, positions 0-3, in
+ * order). A pin stays until removed or until `expiresAt`. Readers' queries join the story with
+ * the "published and due" condition, so a withdrawn, unpublished or not-yet-due story drops out
+ * of its slot at once, and a section pin counts only while the story is still in that section.
+ */
+export const frontPagePins = pgTable(
+  'front_page_pins',
+  {
+    id: serial('id').primaryKey(),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    pinnedBy: integer('pinned_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('front_page_pins_story_key').on(t.sectionId, t.articleId).nullsNotDistinct(),
+    // One lead at most: the lead is the only pin without a section, always at position 0.
+    uniqueIndex('front_page_pins_one_lead_key').on(t.position).where(sql`section_id IS NULL`),
+    check('front_page_pins_position', sql`${t.position} BETWEEN 0 AND 3 AND (${t.sectionId} IS NOT NULL OR ${t.position} = 0)`),
+    index('front_page_pins_section_idx').on(t.sectionId, t.position),
+  ],
+);
+
+/**
+ * The breaking-news strip: a line of text and an optional link (an http(s) address or a site
+ * path), shown on the front page until `endsAt`, or until an editor ends it early (`endedAt`).
+ * Rows are kept as a record; the strip shown is the newest row still running.
+ */
+export const breakingNews = pgTable(
+  'breaking_news',
+  {
+    id: serial('id').primaryKey(),
+    text: text('text').notNull(),
+    href: text('href'),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('breaking_news_text_length', sql`length(${t.text}) BETWEEN 1 AND 200`),
+    check('breaking_news_href', sql`${t.href} IS NULL OR (length(${t.href}) <= 500 AND (${t.href} ~ '^https?://' OR ${t.href} ~ '^/([^/]|$)'))`),
+    index('breaking_news_running_idx').on(t.endsAt).where(sql`ended_at IS NULL`),
+  ],
 );
 
 export const sectionsRelations = relations(sections, ({ many }) => ({ articles: many(articles) }));
