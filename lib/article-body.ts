@@ -1,6 +1,7 @@
 // The article body as structured content: a ProseMirror (TipTap) document, so the newsroom's
 // editor can store exactly what it edits and the reader pages can render it without raw HTML.
 import { z } from 'zod';
+import { EMBED_PROVIDERS, recogniseEmbed, type EmbedProvider } from './embeds';
 
 export type Mark =
   | { type: 'bold' }
@@ -21,7 +22,18 @@ export type Figure = {
   type: 'image';
   attrs: { src: string; alt: string; caption?: string; credit?: string; width?: number; height?: number };
 };
-export type Block = Paragraph | Heading | Blockquote | BulletList | OrderedList | Figure;
+/**
+ * A video, social post or map from a provider (lib/embeds.ts), stored as the address the editor
+ * pasted in its canonical form: what it loads is derived from that address at render time.
+ */
+export type Embed = {
+  type: 'embed';
+  attrs: { url: string; provider: EmbedProvider; title?: string; caption?: string; credit?: string };
+};
+export type TableCell = { type: 'tableCell' | 'tableHeader'; attrs?: { colspan?: number; rowspan?: number }; content: Paragraph[] };
+export type TableRow = { type: 'tableRow'; content: TableCell[] };
+export type Table = { type: 'table'; attrs?: { caption?: string }; content: TableRow[] };
+export type Block = Paragraph | Heading | Blockquote | BulletList | OrderedList | Figure | Embed | Table;
 export type ArticleBody = { type: 'doc'; content: Block[] };
 
 const safeHref = z
@@ -40,7 +52,52 @@ const inlineSchema: z.ZodType<Inline> = z.union([
 ]);
 const paragraphSchema = z.object({ type: z.literal('paragraph'), content: z.array(inlineSchema).optional() });
 const listItemSchema = z.object({ type: z.literal('listItem'), content: z.array(paragraphSchema).min(1) });
-const blockSchema: z.ZodType<Block> = z.union([
+/** Bounds on a table: a story's table, not a spreadsheet (that belongs in a linked file). */
+export const TABLE_LIMITS = { rows: 200, columns: 20, cellCharacters: 2000 } as const;
+
+const spanSchema = z.number().int().min(1).max(TABLE_LIMITS.columns).optional();
+const cellSchema = z.object({
+  type: z.union([z.literal('tableCell'), z.literal('tableHeader')]),
+  attrs: z.object({ colspan: spanSchema, rowspan: z.number().int().min(1).max(TABLE_LIMITS.rows).optional() }).optional(),
+  content: z
+    .array(paragraphSchema)
+    .min(1)
+    .max(20)
+    .refine((ps) => ps.reduce((n, p) => n + (p.content ?? []).reduce((m, i) => m + (i.type === 'text' ? i.text.length : 1), 0), 0) <= TABLE_LIMITS.cellCharacters, `A table cell can hold at most ${TABLE_LIMITS.cellCharacters.toLocaleString('en-GB')} characters.`),
+});
+const rowSchema = z.object({
+  type: z.literal('tableRow'),
+  content: z.array(cellSchema).min(1, 'A table row needs at least one cell.').max(TABLE_LIMITS.columns, `A table can have at most ${TABLE_LIMITS.columns} columns.`),
+});
+const tableSchema = z.object({
+  type: z.literal('table'),
+  attrs: z.object({ caption: z.string().max(500, 'A table caption can be at most 500 characters.').optional() }).optional(),
+  content: z.array(rowSchema).min(1, 'A table needs at least one row.').max(TABLE_LIMITS.rows, `A table can have at most ${TABLE_LIMITS.rows} rows: put a longer one in a linked file.`),
+});
+
+const embedSchema = z
+  .object({
+    type: z.literal('embed'),
+    attrs: z.object({
+      url: z.string().max(500),
+      provider: z.enum(EMBED_PROVIDERS),
+      title: z.string().max(300, 'An embed title can be at most 300 characters.').optional(),
+      caption: z.string().max(1000, 'An embed caption can be at most 1,000 characters.').optional(),
+      credit: z.string().max(200, 'An embed credit can be at most 200 characters.').optional(),
+    }),
+  })
+  // The address must be one the patterns recognise, in their canonical form, from that provider:
+  // nothing else decides what a reader's browser will load.
+  .refine(
+    (e) => {
+      const found = recogniseEmbed(e.attrs.url);
+      return found !== null && found.url === e.attrs.url && found.provider === e.attrs.provider;
+    },
+    { message: 'An embed must be a YouTube, Vimeo, Mastodon, Bluesky, X or OpenStreetMap address Broadsheet recognises; paste any other address as a link.', path: ['attrs', 'url'] },
+  );
+
+// By type, so a refused block reports its own problem (a table's row limit), not "Invalid input".
+const blockSchema: z.ZodType<Block> = z.discriminatedUnion('type', [
   paragraphSchema,
   z.object({
     type: z.literal('heading'),
@@ -65,6 +122,8 @@ const blockSchema: z.ZodType<Block> = z.union([
       height: z.number().int().positive().optional(),
     }),
   }),
+  embedSchema,
+  tableSchema,
 ]);
 
 export const articleBodySchema: z.ZodType<ArticleBody> = z.object({
@@ -94,6 +153,14 @@ export function bodyToText(body: ArticleBody): string {
         break;
       case 'image':
         if (block.attrs.caption) lines.push(block.attrs.caption);
+        break;
+      case 'embed':
+        lines.push(...[block.attrs.title, block.attrs.caption].filter((t): t is string => Boolean(t)));
+        break;
+      case 'table':
+        if (block.attrs?.caption) lines.push(block.attrs.caption);
+        // One row a line, cells apart: never "Cell ACell B".
+        for (const row of block.content) lines.push(row.content.map((cell) => cell.content.map((p) => inlineText(p.content)).join(' ')).join(' \t '));
         break;
     }
   }

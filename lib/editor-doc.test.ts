@@ -82,3 +82,48 @@ describe('a quote keeps its source between the stored body and the editor', () =
     expect(bodyToEditorDoc({ type: 'doc', content: [] })).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });
 });
+
+describe('embeds and tables survive the editor both ways', () => {
+  const stored: ArticleBody = {
+    type: 'doc',
+    content: [
+      { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=Qm3bT_x9-aZ', provider: 'youtube', title: 'Lifeboat launch', caption: 'The launch at dawn', credit: 'Port Ellery RNLI' } },
+      { type: 'embed', attrs: { url: 'https://www.openstreetmap.org/#map=14/50.12/-5.07', provider: 'openstreetmap' } },
+      {
+        type: 'table',
+        attrs: { caption: 'Summer fares' },
+        content: [
+          { type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ticket' }] }] }, { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fare' }] }] }] },
+          { type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 2 }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Free for children' }] }] }] },
+        ],
+      },
+    ],
+  };
+
+  it('opens and saves an embed and a table unchanged', () => {
+    const doc = bodyToEditorDoc(stored);
+    expect(doc.content[1]).toEqual({ type: 'embed', attrs: { url: 'https://www.openstreetmap.org/#map=14/50.12/-5.07', provider: 'openstreetmap', title: null, caption: null, credit: null } });
+    expect(doc.content[2]!.content![1]!.content![0]!.attrs).toEqual({ colspan: 2, rowspan: 1, colwidth: null });
+    const saved = editorDocToBody(doc);
+    expect(saved).toEqual(stored);
+    expect(articleBodySchema.safeParse(saved).success).toBe(true);
+  });
+
+  it('stores an embed in its canonical form whatever form was pasted, with its provider from the address', () => {
+    const body = editorDocToBody({ type: 'doc', content: [{ type: 'embed', attrs: { url: 'https://youtu.be/Qm3bT_x9-aZ', provider: 'vimeo', title: '  ', caption: 'Dawn' } }] });
+    expect(body.content).toEqual([{ type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=Qm3bT_x9-aZ', provider: 'youtube', caption: 'Dawn' } }]);
+  });
+
+  it('turns an embed of an unknown provider back into a link, and drops one with a javascript: address', () => {
+    const body = editorDocToBody({ type: 'doc', content: [{ type: 'embed', attrs: { url: 'https://example.org/clip' } }, { type: 'embed', attrs: { url: 'javascript:alert(1)' } }] });
+    expect(body.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'https://example.org/clip', marks: [{ type: 'link', attrs: { href: 'https://example.org/clip' } }] }] }]);
+  });
+
+  it('flattens lists and images inside a cell into its words, and drops rows without cells', () => {
+    const body = editorDocToBody({
+      type: 'doc',
+      content: [{ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 1, rowspan: 1 }, content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] }] }, { type: 'image', attrs: { src: '/a.jpg' } }] }] }, { type: 'tableRow', content: [] }] }],
+    });
+    expect(body.content).toEqual([{ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] }] }] }]);
+  });
+});

@@ -2,7 +2,8 @@
 // (lib/article-body.ts). Into the store, only the nodes, marks and attributes Broadsheet renders
 // survive, whatever was pasted or typed; out of it, every attribute the reader pages show goes
 // into the editor, so opening an article and saving it loses nothing.
-import type { ArticleBody, Block, Inline, ListItem, Mark, Paragraph } from './article-body';
+import { TABLE_LIMITS, type ArticleBody, type Block, type Inline, type ListItem, type Mark, type Paragraph, type TableCell, type TableRow } from './article-body';
+import { recogniseEmbed } from './embeds';
 
 type PMNode = { type?: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type?: string; attrs?: Record<string, unknown> }[] };
 
@@ -50,6 +51,37 @@ function listItems(node: PMNode): ListItem[] {
   return items;
 }
 
+function span(v: unknown, max: number): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 1 ? Math.min(n, max) : undefined;
+}
+
+/**
+ * A table keeps its rows and cells, each cell's words as paragraphs (a list or a table inside a
+ * cell is flattened). Rows and columns past the limits are kept, so saving refuses the table with
+ * a message rather than silently cutting a reader's figures.
+ */
+function table(node: PMNode): Block[] {
+  const rows: TableRow[] = [];
+  for (const row of node.content ?? []) {
+    if (row.type !== 'tableRow') continue;
+    const cells: TableCell[] = [];
+    for (const cell of row.content ?? []) {
+      if (cell.type !== 'tableCell' && cell.type !== 'tableHeader') continue;
+      const paras = paragraphsOf(cell).filter((p) => p.content?.length);
+      const out: TableCell = { type: cell.type, content: paras.length ? paras : [{ type: 'paragraph' }] };
+      const colspan = span(cell.attrs?.colspan, TABLE_LIMITS.columns);
+      const rowspan = span(cell.attrs?.rowspan, TABLE_LIMITS.rows);
+      if (colspan || rowspan) out.attrs = { ...(colspan ? { colspan } : {}), ...(rowspan ? { rowspan } : {}) };
+      cells.push(out);
+    }
+    if (cells.length) rows.push({ type: 'tableRow', content: cells });
+  }
+  if (!rows.length) return [];
+  const caption = typeof node.attrs?.caption === 'string' ? node.attrs.caption.replace(/\s+/g, ' ').trim().slice(0, 500) : '';
+  return [caption ? { type: 'table', attrs: { caption }, content: rows } : { type: 'table', content: rows }];
+}
+
 function block(node: PMNode): Block[] {
   switch (node.type) {
     case 'paragraph':
@@ -86,8 +118,25 @@ function block(node: PMNode): Block[] {
       if (height) attrs.height = height;
       return [{ type: 'image', attrs }];
     }
+    case 'embed': {
+      const a = node.attrs ?? {};
+      // The address decides everything; one no pattern recognises becomes a plain link again.
+      const found = typeof a.url === 'string' ? recogniseEmbed(a.url) : null;
+      if (!found) return typeof a.url === 'string' && SAFE_HREF.test(a.url) ? [paragraph([{ type: 'text', text: a.url.slice(0, 2000), marks: [{ type: 'link', attrs: { href: a.url.slice(0, 2000) } }] }])] : [];
+      const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+      const attrs: Extract<Block, { type: 'embed' }>['attrs'] = { url: found.url, provider: found.provider };
+      const title = text(a.title, 300);
+      const caption = text(a.caption, 1000);
+      const credit = text(a.credit, 200);
+      if (title) attrs.title = title;
+      if (caption) attrs.caption = caption;
+      if (credit) attrs.credit = credit;
+      return [{ type: 'embed', attrs }];
+    }
+    case 'table':
+      return table(node);
     default:
-      // Unknown blocks (code, rules, tables from a paste) keep their words as paragraphs.
+      // Unknown blocks (code, rules) keep their words as paragraphs.
       return paragraphsOf(node).filter((p) => p.content?.length);
   }
 }
@@ -105,8 +154,8 @@ export type EditorNode = { type: string; attrs?: Record<string, unknown>; conten
 export type EditorDoc = { type: 'doc'; content: EditorNode[] };
 
 /**
- * The stored body as the editor's schema expects it: a quote's source and an image's caption and
- * credit become node attributes (null when absent, as TipTap's defaults are). An empty body is one
+ * The stored body as the editor's schema expects it: a quote's source, an image's or embed's caption
+ * and credit, a table's caption and cell spans become node attributes (null when absent, as TipTap's defaults are). An empty body is one
  * empty paragraph, the line the cursor starts on.
  */
 export function bodyToEditorDoc(body: ArticleBody): EditorDoc {
@@ -116,6 +165,17 @@ export function bodyToEditorDoc(body: ArticleBody): EditorDoc {
     content: body.content.map((b): EditorNode => {
       if (b.type === 'blockquote') return { type: 'blockquote', attrs: { cite: b.attrs?.cite ?? null }, content: b.content };
       if (b.type === 'image') return { type: 'image', attrs: { ...b.attrs, caption: b.attrs.caption ?? null, credit: b.attrs.credit ?? null } };
+      if (b.type === 'embed') return { type: 'embed', attrs: { url: b.attrs.url, provider: b.attrs.provider, title: b.attrs.title ?? null, caption: b.attrs.caption ?? null, credit: b.attrs.credit ?? null } };
+      if (b.type === 'table') {
+        return {
+          type: 'table',
+          attrs: { caption: b.attrs?.caption ?? null },
+          content: b.content.map((row) => ({
+            type: 'tableRow',
+            content: row.content.map((cell) => ({ type: cell.type, attrs: { colspan: cell.attrs?.colspan ?? 1, rowspan: cell.attrs?.rowspan ?? 1, colwidth: null }, content: cell.content })),
+          })),
+        };
+      }
       return b;
     }),
   };

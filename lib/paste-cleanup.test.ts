@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cleanPastedHtml } from './paste-cleanup';
 
 const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style>p.MsoNormal{font-family:Calibri}</style></head>
@@ -88,5 +90,57 @@ describe('pasting quotes keeps who said them', () => {
   it('leaves figures that are not quotes (pictures and their captions) alone', () => {
     const html = '<figure><img src="/media/a.jpg" alt="A"><figcaption>A caption</figcaption></figure>';
     expect(cleanPastedHtml(html)).toBe(html);
+  });
+});
+
+describe('a table pasted from Word stays a table with only safe table markup', () => {
+  // Written for this project in the HTML Word puts on the clipboard: mso- styles and classes,
+  // o:p elements, a MsoCaption paragraph, bold cells for the header row, a merged cell.
+  const word = readFileSync(join(import.meta.dirname, '../test/fixtures/word-table.html'), 'utf8');
+  const out = cleanPastedHtml(word);
+  const table = /<table\b[^>]*>[\s\S]*<\/table>/.exec(out)?.[0] ?? '';
+
+  it('keeps rows and cells apart instead of running the words together', () => {
+    expect(table).toContain('<td><p>Adult</p></td><td><p>£4.20</p></td><td><p>£7.50</p></td>');
+    expect(table.match(/<tr>/g)).toHaveLength(3);
+    expect(table.match(/<t[dh]\b/g)).toHaveLength(8);
+  });
+
+  it('makes the bold first row the header row', () => {
+    const firstRow = /<tr>([\s\S]*?)<\/tr>/.exec(table)![1]!;
+    expect(firstRow.match(/<th>/g)).toHaveLength(3);
+    expect(firstRow).not.toContain('<td');
+    const secondRow = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)][1]![1]!;
+    expect(secondRow).not.toContain('<th');
+  });
+
+  it('takes the MsoCaption paragraph beside the table as its caption', () => {
+    expect(table).toMatch(/^<table data-caption="Table 1: Summer fares, Port Ellery to Gannet Sands">/);
+    expect(out).not.toContain('MsoCaption');
+  });
+
+  it('keeps a merged cell’s span and drops every other attribute', () => {
+    expect(table).toContain('<td colspan="2">');
+    expect(table).not.toMatch(/mso-|width=|valign|border|style=|onclick|cellspacing|class=MsoTableGrid/i);
+    expect(out).not.toMatch(/<\/?o:p>/);
+  });
+
+  it('keeps the words around the table as paragraphs', () => {
+    expect(out).toContain('Fares on the Gannet Sands ferry from 1 May:');
+    expect(out).toContain('Tickets are sold on board.');
+  });
+
+  it('keeps a thead as header cells and leaves a first row that is not all bold as data', () => {
+    const html = cleanPastedHtml('<table style="x"><thead><tr><td>Tide</td><td>Time</td></tr></thead><tbody><tr><td>High</td><td>06:12</td></tr></tbody></table>');
+    expect(html).toBe('<table><tr><th>Tide</th><th>Time</th></tr><tr><td>High</td><td>06:12</td></tr></table>');
+    const plain = cleanPastedHtml('<table><tr><td><b>High</b> water</td><td>06:12</td></tr><tr><td>Low</td><td>12:30</td></tr></table>');
+    expect(plain).not.toContain('<th');
+  });
+
+  it('keeps an HTML caption, flattens a nested table into its cell’s words, and drops iframes and scripts inside cells', () => {
+    const html = cleanPastedHtml(
+      '<table><caption>Results</caption><tr><td>Outer<table><tr><td>In A</td><td>In B</td></tr></table></td><td><iframe src="https://evil.example/"></iframe><script>alert(1)</script>ok</td></tr></table>',
+    );
+    expect(html).toBe('<table data-caption="Results"><tr><td>Outer<p>In A · In B</p></td><td>ok</td></tr></table>');
   });
 });

@@ -2,7 +2,8 @@
 // editor's schema already drops whatever it does not know (styles, fonts, scripts); this handles
 // what a schema cannot: Word's fake lists, its conditional comments, heading levels Broadsheet
 // does not use, images from other sites (often tracking pixels), and a quote's source written as
-// a figcaption beside it rather than on it. A quote's data-cite is left alone.
+// a figcaption beside it rather than on it, and tables reduced to rows and cells with a proper
+// header row. A quote's data-cite is left alone.
 
 const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', middot: '·', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘' };
 
@@ -13,6 +14,7 @@ function decodeEntities(text: string): string {
     .replace(/&([a-z]+);/gi, (entity, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? entity);
 }
 
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -96,6 +98,88 @@ function rebuildWordLists(html: string): string {
   return out.join('');
 }
 
+const textOf = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+
+/** Only a cell's spans survive on it (1 to 99); every other attribute (mso- styles, widths, classes, handlers) goes. */
+function cellTag(tag: 'td' | 'th', attrs: string): string {
+  const keep: string[] = [];
+  for (const name of ['colspan', 'rowspan']) {
+    const m = new RegExp(String.raw`\b${name}\s*=\s*["']?(\d{1,2})\b`, 'i').exec(attrs);
+    if (m && Number(m[1]) > 1) keep.push(`${name}="${Number(m[1])}"`);
+  }
+  return `<${tag}${keep.length ? ' ' + keep.join(' ') : ''}>`;
+}
+
+/** Whether all of a cell's words are bold, as Word's header rows usually are. */
+function allBold(cell: string): boolean {
+  if (!textOf(cell)) return false;
+  const outsideBold = cell.replace(/<(b|strong)\b[^>]*>[\s\S]*?<\/\1>/gi, '').replace(/<span\b[^>]*font-weight:\s*(?:bold|[6-9]00)[^>]*>[\s\S]*?<\/span>/gi, '');
+  return textOf(outsideBold) === '';
+}
+
+/** A cell's words and their formatting without Word's attributes (a link keeps its address). */
+const cellContent = (html: string) =>
+  html
+    .replace(/<\/?(?:span|font)\b[^>]*>/gi, '')
+    .replace(/<(p|b|i|strong|em|u|div)\b[^>]*>/gi, '<$1>')
+    .trim();
+
+const CELL = /<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/gi;
+
+/**
+ * One table (innermost first) with only safe table markup left: table, tr, th and td, spans on
+ * cells, and the caption as a data-caption the editor reads. The header row becomes th cells: a
+ * thead's rows, or a first row whose every cell is bold (Word writes its header rows as ordinary
+ * cells).
+ */
+function cleanTable(inner: string, captionBefore: string | null, captionAfter: string | null): string {
+  let caption = '';
+  inner = inner.replace(/<caption\b[^>]*>([\s\S]*?)<\/caption>/gi, (_m, c: string) => {
+    caption ||= textOf(c);
+    return '';
+  });
+  caption ||= captionBefore ?? captionAfter ?? '';
+  // A table nested in a cell (already cleaned) keeps its words, one paragraph a row.
+  inner = inner.replace(/<bs-table\b[^>]*>([\s\S]*?)<\/bs-table>/gi, (_m, t: string) =>
+    [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => `<p>${[...r[1]!.matchAll(CELL)].map((c) => textOf(c[3]!)).filter(Boolean).map(escapeText).join(' · ')}</p>`).join(''),
+  );
+  inner = inner.replace(/<colgroup\b[^>]*>[\s\S]*?<\/colgroup>/gi, '').replace(/<col\b[^>]*>/gi, '');
+  // thead rows are header rows wherever they came from.
+  inner = inner.replace(/<thead\b[^>]*>([\s\S]*?)<\/thead>/gi, (_m, head: string) => head.replace(CELL, (_c, _t, a: string, content: string) => `${cellTag('th', a)}${content}</th>`));
+  inner = inner.replace(/<\/?(?:tbody|tfoot)\b[^>]*>/gi, '');
+  const rows = [...inner.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)].map((m) => m[1]!);
+  if (!rows.length) return '';
+  const cleaned = rows.map((row, r) => {
+    const cells = [...row.matchAll(CELL)];
+    const header = r === 0 && rows.length > 1 && cells.length > 0 && cells.every((c) => c[1]!.toLowerCase() === 'th' || allBold(c[3]!));
+    return `<tr>${cells.map((c) => {
+      const tag = header || c[1]!.toLowerCase() === 'th' ? 'th' : 'td';
+      return `${cellTag(tag, c[2]!)}${cellContent(c[3]!)}</${tag}>`;
+    }).join('')}</tr>`;
+  });
+  const captionAttr = caption ? ` data-caption="${escapeAttribute(caption.slice(0, 500))}"` : '';
+  return `<table${captionAttr}>${cleaned.join('')}</table>`;
+}
+
+// Word's "Insert Caption" writes the caption as a paragraph of class MsoCaption beside the table.
+const WORD_CAPTION = String.raw`<p\b[^>]*class=["']?MsoCaption[^>]*>((?:(?!<\/p>)[\s\S])*)<\/p>\s*`;
+
+function cleanTables(html: string): string {
+  let out = html;
+  // Innermost tables first, so a nested table is cleaned before the one around it (whose cell
+  // the editor then flattens into paragraphs).
+  for (let guard = 0; guard < 50 && /<table\b/i.test(out); guard++) {
+    const innermost = new RegExp(String.raw`(?:${WORD_CAPTION})?<table\b([^>]*)>((?:(?!<table\b)[\s\S])*?)<\/table>(?:\s*${WORD_CAPTION})?`, 'i');
+    const m = innermost.exec(out);
+    if (!m) break;
+    const [whole, before, , inner, after] = m;
+    const cleaned = cleanTable(inner ?? '', before ? textOf(before) : null, after ? textOf(after) : null);
+    // Marked so the outer pass does not take it for raw markup again.
+    out = out.slice(0, m.index) + cleaned.replace(/^<table/, '<bs-table').replace(/<\/table>$/, '</bs-table>') + out.slice(m.index + whole.length);
+  }
+  return out.replace(/<(\/?)bs-table\b/g, '<$1table');
+}
+
 export function cleanPastedHtml(html: string): string {
   let out = html
     // Conditional comments and ordinary ones (Word's <!--[if !supportLists]--> among them).
@@ -108,6 +192,7 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<\/?o:p>/gi, '')
     // Images from anywhere but this site (tracking pixels, hot-linked pictures).
     .replace(/<img\b(?![^>]*\bsrc=["']?\/(?!\/))[^>]*>/gi, '');
+  out = cleanTables(out);
   out = rebuildWordLists(out);
   out = quoteSourcesFromFigures(out);
   // Broadsheet's crossheads are h2 and h3.
