@@ -3,7 +3,8 @@
 const TESTS = '\\.test\\.tsx?$';
 const TOP = '^(proxy|instrumentation|next\\.config)\\.ts$';
 // Packages that only make sense on the server: a client file importing one ships it (or breaks).
-const SERVER_PACKAGES = 'node_modules/(drizzle-orm|postgres|@electric-sql/pglite|pino|sharp|@node-rs/argon2|server-only|next-auth)/';
+// @aws-sdk and @smithy: the media store's S3 client (server/media/storage.ts).
+const SERVER_PACKAGES = 'node_modules/(drizzle-orm|postgres|@electric-sql/pglite|pino|sharp|@node-rs/argon2|server-only|next-auth|@aws-sdk|@smithy)/';
 
 module.exports = {
   forbidden: [

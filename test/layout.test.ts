@@ -65,6 +65,7 @@ describe('import rules (.dependency-cruiser.cjs)', () => {
     ['ui-is-presentational', { 'components/ui/bad.tsx': "import { db } from '@/db/client';\nexport const x = db;\n" }],
     ['client-takes-types-only', { 'components/dashboard/bad.tsx': "'use client';\nimport { db } from '@/db/client';\nexport const x = db;\n" }],
     ['client-no-server-packages', { 'components/comments/bad.tsx': "'use client';\nimport postgres from 'postgres';\nexport const x = postgres;\n" }],
+    ['client-no-server-packages', { 'components/dashboard/bad.tsx': "'use client';\nimport { S3Client } from '@aws-sdk/client-s3';\nexport const x = S3Client;\n" }],
     ['routes-on-top', { 'components/site/bad.tsx': "import Page from '@/app/page';\nexport const x = Page;\n", 'app/page.tsx': 'export default () => null;\n' }],
     ['no-folder-cycles', { 'lib/a.ts': "import { b } from './b';\nexport const a = () => b;\n", 'lib/b.ts': "import { a } from './a';\nexport const b = () => a;\n" }],
   ];

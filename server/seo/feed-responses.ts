@@ -6,7 +6,7 @@ import { getAuthor } from '@/db/queries/authors';
 import { listApprovedCommentsForFeed, listFeedArticles, type FeedScope } from '@/db/queries/feeds';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
 import { getTopic } from '@/db/queries/topics';
-import { mediaFilePath } from '../media/storage';
+import { statMediaFile } from '../media/storage';
 import { isSlug } from '../../lib/urls';
 import { articleFeedItem, commentFeedItem, feedChannel, newestDate } from './feed-documents';
 import { authorFeedPath, commentsFeedPath, FEED_LIMIT, sectionFeedPath, siteFeedPath, slugFromFeedFile, tagFeedPath } from '../../lib/seo/feeds';
@@ -25,10 +25,18 @@ const sizes = new Map<string, number>();
 async function fileBytes(src: string, known: number): Promise<number> {
   if (known > 0) return known;
   if (sizes.has(src)) return sizes.get(src)!;
-  const publicDir = path.join(process.cwd(), 'public');
-  const resolved = path.resolve(publicDir, `.${src}`);
-  const file = src.startsWith('/media/') ? mediaFilePath(src) : resolved.startsWith(publicDir + path.sep) ? resolved : null;
-  const bytes = file ? await fs.stat(file).then((s) => s.size, () => 0) : 0;
+  let bytes: number;
+  if (src.startsWith('/media/')) {
+    // A store that does not answer gives no size this time (an enclosure of length 0 is allowed),
+    // and nothing is remembered, so the next request asks again.
+    const stat = await statMediaFile(src).catch(() => undefined);
+    if (stat === undefined) return 0;
+    bytes = stat?.size ?? 0;
+  } else {
+    const publicDir = path.join(process.cwd(), 'public');
+    const resolved = path.resolve(publicDir, `.${src}`);
+    bytes = resolved.startsWith(publicDir + path.sep) ? await fs.stat(resolved).then((s) => s.size, () => 0) : 0;
+  }
   if (sizes.size > 5000) sizes.clear();
   sizes.set(src, bytes);
   return bytes;
