@@ -16,6 +16,7 @@ const SITE: Record<SiteAction, StaffRole[]> = {
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.view': ['admin'],
+  'audience.view': ['editor', 'admin'],
 };
 
 describe('the permission matrix: who may do what', () => {

@@ -37,7 +37,9 @@ export type SiteAction =
   | 'tags.manage'
   | 'staff.manage'
   | 'settings.manage'
-  | 'audit.view';
+  | 'audit.view'
+  /** The newsroom's audience figures (dashboard/audience). */
+  | 'audience.view';
 
 const MINIMUM: Record<SiteAction, StaffRole> = {
   'article.create': 'contributor',
@@ -49,6 +51,8 @@ const MINIMUM: Record<SiteAction, StaffRole> = {
   'staff.manage': 'admin',
   'settings.manage': 'admin',
   'audit.view': 'admin',
+  // Every writer also sees their own stories' figures on the editor page (canSeeArticleFigures).
+  'audience.view': 'editor',
 };
 
 /** Roles that may perform a role-only action: for `requireRole(...rolesFor('media.upload'))`. */
@@ -116,6 +120,11 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
     case 'correct':
       return actor.role === 'author' && mine;
   }
+}
+
+/** Whether someone sees an article's own audience figures on its editor page: editors and admins, and its own writers. */
+export function canSeeArticleFigures(actor: Actor, article: ArticleSubject): boolean {
+  return can(actor, 'audience.view') || ownsArticle(actor, article);
 }
 
 /** Thrown by mutations when the actor may not do what they asked; actions turn it into a 403. */
