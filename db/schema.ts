@@ -744,3 +744,80 @@ export const articleTagsRelations = relations(articleTags, ({ one }) => ({
   article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
   tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
 }));
+
+/**
+ * One import of a WordPress export (docs/decisions/2026-12-01-wordpress-import.md): its files, the
+ * mapping chosen for authors and categories, and where it has got to. The job checkpoints here in
+ * the same transaction as the rows it writes, so a run stopped at any moment resumes where it
+ * stopped. `source` is the WordPress site's own address; everything imported from it is keyed by it.
+ */
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: serial('id').primaryKey(),
+    source: text('source').notNull(),
+    files: text('files').array().notNull(),
+    uploadsDir: text('uploads_dir'),
+    /** The mapping (authors, categories, pingbacks) the dry run proposed and the person confirmed. */
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+    /** 'pending', 'running', 'done', 'failed'. */
+    status: text('status').notNull().default('pending'),
+    /** The pass the job is in ('media', 'posts', 'verify', 'done') and how many items of it are done. */
+    phase: text('phase').notNull().default('media'),
+    checkpoint: integer('checkpoint').notNull().default(0),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    /** The dry run's report, then the verification report. */
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull().default({}),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
+    error: text('error'),
+    /** A running job renews this lease; a job whose lease ran out was stopped and may be resumed. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    startedBy: integer('started_by').references(() => staff.id, { onDelete: 'set null' }),
+    ...timestamps,
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('import_runs_status', sql`${t.status} IN ('pending', 'running', 'done', 'failed')`),
+    index('import_runs_created_idx').on(t.createdAt.desc().nullsFirst()),
+  ],
+);
+
+/**
+ * What each WordPress thing became: (site, kind, WordPress id) → the new row's id, with its old
+ * address and the notes made converting it. A re-run finds its earlier rows here and updates them.
+ * Kinds: author, category, tag, attachment, upload (a file by its path under uploads/), post, page, comment.
+ */
+export const importItems = pgTable(
+  'import_items',
+  {
+    source: text('source').notNull(),
+    kind: text('kind').notNull(),
+    wpKey: text('wp_key').notNull(),
+    targetId: bigint('target_id', { mode: 'number' }),
+    runId: integer('run_id').references(() => importRuns.id, { onDelete: 'set null' }),
+    oldUrl: text('old_url'),
+    notes: jsonb('notes').$type<{ code: string; detail: string }[]>().notNull().default([]),
+    modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.wpKey] }), index('import_items_run_idx').on(t.runId, t.kind)],
+);
+
+/**
+ * Old addresses that answer 301: a moved site's permalinks, ?p=<id> links, old slugs, archives,
+ * attachment pages and feeds. The target is a row, not a fixed URL, so a redirect follows the
+ * article when its own address changes later. Query-string forms are stored as '/?p=12'.
+ */
+export const redirects = pgTable(
+  'redirects',
+  {
+    path: text('path').primaryKey(),
+    targetKind: text('target_kind').notNull(),
+    targetId: integer('target_id'),
+    source: text('source').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('redirects_target_kind', sql`${t.targetKind} IN ('article', 'section', 'topic', 'author', 'media', 'home', 'feed-site', 'feed-section', 'feed-topic', 'feed-author', 'feed-comments')`),
+    index('redirects_target_idx').on(t.targetKind, t.targetId),
+  ],
+);
