@@ -14,6 +14,7 @@ import { staffEmail } from '../lib/staff-email';
 import { articlePath, slugify } from '../lib/urls';
 import { closeDb, getConnection, type Db } from './connection';
 import { migrateDatabase } from './migrate';
+import { seedViews } from './seed-views';
 import { isReservedTopLevelPath } from '../lib/site-paths';
 import * as schema from './schema';
 import type { ArticleStatus, CommentMode, CommentStatus, CorrectionKind, StaffRole } from '../lib/domain';
@@ -720,6 +721,9 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
         commentIds.set(index, id);
       }
     }
+
+    // A week of made-up page views, so "Most read" and the audience charts have data (db/seed-views.ts).
+    await seedViews(tx, now, PUBLICATION.timeZone);
 
     const count = (status: ArticleStatus) => p.articles.filter((a) => a.status === status).length;
     const counts: SeedCounts = {

@@ -15,6 +15,8 @@ export const cacheTags = {
   topic: (slug: string) => `topic:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
   corrections: () => 'corrections',
+  /** The most-read box on the front page and articles (also refreshed on a time limit). */
+  mostRead: () => 'most-read',
 } as const;
 
 // What an article contributes to cache tags: its id, slug, section and the slugs of its authors and topics.
@@ -112,4 +114,13 @@ export function staffChangeTags(staffSlug: string): string[] {
  */
 export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): string[] {
   return [...new Set(articlesUsingIt.flatMap((a) => articleChangeTags(a, a)))];
+}
+
+/**
+ * A story left the live site (withdrawn, unpublished, rescheduled): the most-read box must not
+ * list it for the minutes until its own refresh. Only then: the box is on every article page, so
+ * expiring it on every edit would refresh them all.
+ */
+export function liveStatusChangeTags(wasLive: boolean, isLive: boolean): string[] {
+  return wasLive && !isLive ? [cacheTags.mostRead()] : [];
 }

@@ -9,7 +9,7 @@ import { articlePath, slugify } from '../../lib/urls';
 import { getDb, type Db } from '../client';
 import { articleAuthors, articles, articleTags, articleWithdrawals, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory } from '../schema';
 import { type ArticleStatus } from '../../lib/domain';
-import { articleChangeTags, type ArticleTagInput } from '../tags';
+import { articleChangeTags, liveStatusChangeTags, type ArticleTagInput } from '../tags';
 
 // Writes to articles. Every function checks the actor's permission against the article as it is
 // in the database (not as the form says it is), writes in one transaction, and returns the cache
@@ -81,7 +81,10 @@ const tagInputOf = (s: State): ArticleTagInput => ({ id: s.id, slug: s.slug, sec
 function tagsToExpire(before: State, after: State): string[] {
   const visible = (s: State) => READER_VISIBLE.includes(s.status);
   if (!visible(before) && !visible(after)) return [];
-  return articleChangeTags(visible(before) ? tagInputOf(before) : null, visible(after) ? tagInputOf(after) : null);
+  return [
+    ...articleChangeTags(visible(before) ? tagInputOf(before) : null, visible(after) ? tagInputOf(after) : null),
+    ...liveStatusChangeTags(before.status === 'published', after.status === 'published'),
+  ];
 }
 
 async function siteTimeZone(tx: Tx): Promise<string> {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
+import { MostRead } from '@/components/site/most-read';
 import { getFrontPage } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { FrontPageJsonLd } from '@/components/site/structured-data';
@@ -49,16 +50,19 @@ export default async function FrontPage({ params }: Props) {
             </section>
           ))}
         </div>
-        <section className="latest" aria-labelledby="latest-heading">
-          <h2 id="latest-heading">Latest news</h2>
-          <ol>
-            {front.latest.map((card) => (
-              <li key={card.id}>
-                <ArticleCard card={card} locale={locale} timeZone={timeZone} variant="compact" />
-              </li>
-            ))}
-          </ol>
-        </section>
+        <div className="front__aside">
+          <section className="latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading">Latest news</h2>
+            <ol>
+              {front.latest.map((card) => (
+                <li key={card.id}>
+                  <ArticleCard card={card} locale={locale} timeZone={timeZone} variant="compact" />
+                </li>
+              ))}
+            </ol>
+          </section>
+          <MostRead />
+        </div>
       </div>
     </div>
   );

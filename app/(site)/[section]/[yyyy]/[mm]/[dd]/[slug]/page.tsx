@@ -3,6 +3,9 @@ import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { ArticleStory } from '@/components/site/article-story';
 import { CommentsSection } from '@/components/site/comments-section';
+import { MostRead } from '@/components/site/most-read';
+import { ViewBeacon } from '@/components/comments/view-beacon';
+import { viewCountingOn } from '@/server/views/settings';
 import { ArticleJsonLd } from '@/components/site/structured-data';
 import { getPublishedArticle, listRelatedArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -67,7 +70,11 @@ export default async function ArticlePage({ params }: Props) {
         </section>
       ) : null}
 
+      <MostRead />
+
       <CommentsSection article={article} locale={locale} timeZone={timeZone} />
+      {/* One view counted per reading (app/api/views); off with VIEW_COUNTING=off. */}
+      {viewCountingOn() ? <ViewBeacon articleId={article.id} /> : null}
     </ArticleStory>
   );
 }
