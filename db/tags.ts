@@ -15,8 +15,10 @@ export const cacheTags = {
   topic: (slug: string) => `topic:${slug}`,
   comments: (articleId: number) => `comments:${articleId}`,
   corrections: () => 'corrections',
-  /** The most-read box on the front page and articles (also refreshed on a time limit). */
-  mostRead: () => 'most-read',
+  /** A live blog's entries, summary and coverage: its article page, older-entry pages, update answers and feed. */
+  liveBlog: (articleId: number) => `live-blog:${articleId}`,
+  /** Anything that follows every live blog's newest entry (the sitemaps' lastmod, the news sitemap). */
+  liveBlogs: () => 'live-blogs',
 } as const;
 
 // What an article contributes to cache tags: its id, slug, section and the slugs of its authors and topics.
@@ -117,10 +119,27 @@ export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): str
 }
 
 /**
- * A story left the live site (withdrawn, unpublished, rescheduled): the most-read box must not
- * list it for the minutes until its own refresh. Only then: the box is on every article page, so
- * expiring it on every edit would refresh them all.
+ * An entry of a live blog posted, edited, deleted, pinned or unpinned: that blog's pages and
+ * answers, and the sitemaps that follow its newest entry. The front page only when a key event
+ * appears, changes or goes (it may show the blog's latest key event); any other entry leaves every
+ * other page of the site alone, so a busy blog does not empty the site's caches.
  */
-export function liveStatusChangeTags(wasLive: boolean, isLive: boolean): string[] {
-  return wasLive && !isLive ? [cacheTags.mostRead()] : [];
+export function liveEntryChangeTags(articleId: number, keyEvent: boolean): string[] {
+  const out = [cacheTags.liveBlog(articleId), cacheTags.liveBlogs()];
+  if (keyEvent) out.push(cacheTags.frontPage());
+  return out;
+}
+
+/**
+ * A live blog's own settings changed (summary, coverage, poll interval), or an article became one:
+ * its pages and, because a card may say "Live", the front page and its section when coverage
+ * starts or ends.
+ */
+export function liveBlogChangeTags(articleId: number, coverageChanged: boolean, sectionSlug: string | null): string[] {
+  const out = [cacheTags.liveBlog(articleId), cacheTags.liveBlogs()];
+  if (coverageChanged) {
+    out.push(cacheTags.frontPage());
+    if (sectionSlug) out.push(cacheTags.section(sectionSlug));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, StaffRole } from './domain';
-import { articleListScope, articleReadScope, can, canOnArticle, rolesFor, type ArticleAction, type SiteAction } from './permissions';
+import { articleListScope, articleReadScope, can, canOnArticle, canOnLiveEntry, rolesFor, type ArticleAction, type LiveEntryAction, type SiteAction } from './permissions';
 
 const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
 const actor = (role: StaffRole) => ({ id: 1, role });
@@ -16,6 +16,9 @@ const SITE: Record<SiteAction, StaffRole[]> = {
   'staff.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.view': ['admin'],
+  'layout.manage': ['editor', 'admin'],
+  'live.post': ['author', 'editor', 'admin'],
+  'live.moderate': ['editor', 'admin'],
   'audience.view': ['editor', 'admin'],
 };
 
@@ -109,5 +112,26 @@ describe('who may read which unpublished article', () => {
   it('counts a byline as one’s own work when reading a colleague’s draft', () => {
     expect(canOnArticle(actor('contributor'), 'view', { createdBy: 2, authorIds: [1], status: 'draft' })).toBe(true);
     expect(canOnArticle(actor('author'), 'view', { createdBy: 2, authorIds: [3], status: 'in_review' })).toBe(false);
+  });
+});
+
+describe('live-blog entries: reporters post and fix their own wording, editors moderate', () => {
+  const mine = { createdBy: 1, authorIds: [1] };
+  const shared = { createdBy: 2, authorIds: [2, 1] };
+  const theirs = { createdBy: 2, authorIds: [2] };
+  const MODERATION: LiveEntryAction[] = ['delete', 'key-event', 'pin', 'correct'];
+  it('an author edits an entry they posted or are credited on, and no one else\'s', () => {
+    expect(canOnLiveEntry(actor('author'), 'edit', mine)).toBe(true);
+    expect(canOnLiveEntry(actor('author'), 'edit', shared)).toBe(true);
+    expect(canOnLiveEntry(actor('author'), 'edit', theirs)).toBe(false);
+  });
+  it('an author cannot delete, pin, mark key events or add corrections, even on their own entry', () => {
+    for (const action of MODERATION) expect(canOnLiveEntry(actor('author'), action, mine)).toBe(false);
+  });
+  it('a contributor can do nothing to an entry, not even one credited to them', () => {
+    for (const action of ['edit', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor('contributor'), action, mine)).toBe(false);
+  });
+  it('editors and admins may do everything to anyone\'s entry', () => {
+    for (const role of ['editor', 'admin'] as StaffRole[]) for (const action of ['edit', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor(role), action, theirs)).toBe(true);
   });
 });

@@ -38,6 +38,12 @@ export type SiteAction =
   | 'staff.manage'
   | 'settings.manage'
   | 'audit.view'
+  /** The front page's and sections' layout: pinned stories and the breaking-news strip. */
+  | 'layout.manage'
+  /** Post to any live blog (reporters). */
+  | 'live.post'
+  /** Run a live blog: make an article one, set its summary, coverage and poll interval; mark key events, pin, correct and delete any entry. */
+  | 'live.moderate'
   /** The newsroom's audience figures (dashboard/audience). */
   | 'audience.view';
 
@@ -51,6 +57,9 @@ const MINIMUM: Record<SiteAction, StaffRole> = {
   'staff.manage': 'admin',
   'settings.manage': 'admin',
   'audit.view': 'admin',
+  'layout.manage': 'editor',
+  'live.post': 'author',
+  'live.moderate': 'editor',
   // Every writer also sees their own stories' figures on the editor page (canSeeArticleFigures).
   'audience.view': 'editor',
 };
@@ -141,4 +150,24 @@ export function assertCan(actor: Actor, action: SiteAction): void {
 
 export function assertCanOnArticle(actor: Actor, action: ArticleAction, article: ArticleSubject): void {
   if (!canOnArticle(actor, action, article)) throw new PermissionDeniedError();
+}
+
+/** Just what a rule about one live-blog entry needs: who posted it and who is credited. */
+export type LiveEntrySubject = { createdBy: number | null; authorIds: number[] };
+
+/** Actions on one live-blog entry. */
+export type LiveEntryAction = 'edit' | 'delete' | 'key-event' | 'pin' | 'correct';
+
+/**
+ * Reporters (authors) post and fix their own entries' wording; editors also mark and unmark key
+ * events, pin and unpin, add correction notes and delete, on any entry.
+ */
+export function canOnLiveEntry(actor: Actor, action: LiveEntryAction, entry: LiveEntrySubject): boolean {
+  if (can(actor, 'live.moderate')) return true;
+  if (action !== 'edit' || !can(actor, 'live.post')) return false;
+  return entry.createdBy === actor.id || entry.authorIds.includes(actor.id);
+}
+
+export function assertCanOnLiveEntry(actor: Actor, action: LiveEntryAction, entry: LiveEntrySubject): void {
+  if (!canOnLiveEntry(actor, action, entry)) throw new PermissionDeniedError();
 }

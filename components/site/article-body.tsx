@@ -1,5 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
-import type { ArticleBody as Body, Block, Inline } from '@/lib/article-body';
+import { EmbedLoader } from '@/components/embeds/embed-loader';
+import type { ArticleBody as Body, Block, Inline, Paragraph } from '@/lib/article-body';
+import { defaultEmbedTitle, PROVIDER_NAMES, recogniseEmbed, type RecognisedEmbed } from '@/lib/embeds';
+import './article-body.css';
+import type { PictureImage } from '@/lib/media-variants';
+import { PICTURE_SIZES, Picture } from './picture';
 
 // Renders the structured body as React elements: no HTML string is ever injected, so nothing an
 // editor pastes can become a script on a reader's page.
@@ -29,7 +34,7 @@ function renderInline(nodes: Inline[] | undefined): ReactNode[] {
   });
 }
 
-function renderBlock(block: Block, key: number): ReactNode {
+function renderBlock(block: Block, key: number, images: Map<string, PictureImage>): ReactNode {
   switch (block.type) {
     case 'paragraph':
       return block.content?.length ? <p key={key}>{renderInline(block.content)}</p> : null;
@@ -60,9 +65,11 @@ function renderBlock(block: Block, key: number): ReactNode {
     case 'image': {
       const { src, alt, caption, credit, width, height } = block.attrs;
       if (!/^\/(?!\/)/.test(src)) return null;
+      // The library's row, when the figure is one of its images: its derivatives and true size.
+      const stored = images.get(src);
       return (
         <figure key={key} className="inline-figure">
-          <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+          {stored ? <Picture image={stored} alt={alt} sizes={PICTURE_SIZES.article} /> : <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />}
           {caption || credit ? (
             <figcaption>
               {caption}
@@ -72,11 +79,16 @@ function renderBlock(block: Block, key: number): ReactNode {
         </figure>
       );
     }
+    case 'embed':
+      return <Embed key={key} block={block} />;
+    case 'table':
+      return <BodyTable key={key} block={block} index={key} />;
     default:
       return null;
   }
 }
 
-export function ArticleBody({ body }: { body: Body }) {
-  return <div className="article-body">{body.content.map(renderBlock)}</div>;
+export function ArticleBody({ body, images = [] }: { body: Body; images?: PictureImage[] }) {
+  const bySrc = new Map(images.map((m) => [m.src, m]));
+  return <div className="article-body">{body.content.map((block, i) => renderBlock(block, i, bySrc))}</div>;
 }

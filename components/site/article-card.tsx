@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ArticleCard as Card } from '@/db/queries/articles';
+import { PICTURE_SIZES, Picture } from './picture';
 import { Timestamp } from './timestamp';
 
 type Props = { card: Card; locale: string; timeZone: string; variant?: 'lead' | 'standard' | 'compact'; showSection?: boolean; headingLevel?: 2 | 3 };
@@ -15,8 +16,10 @@ export function ArticleCard({ card, locale, timeZone, variant = 'standard', show
   return (
     <article className={`card card--${variant}`}>
       {card.image && variant !== 'compact' ? (
-        // Demo and uploaded images are local files; sizes come from the media row.
-        <img className="card__image" src={card.image.src} alt={card.image.alt} width={card.image.width} height={card.image.height} loading={variant === 'lead' ? 'eager' : 'lazy'} decoding="async" />
+        // The lead card is at the top of the front page, so it is not lazy (a lazy image there
+        // delays the largest paint); it is not fetchpriority=high either: that is the article
+        // page's lead picture alone. Every other card loads lazily.
+        <Picture className="card__image" image={card.image} alt={card.image.alt} sizes={variant === 'lead' ? PICTURE_SIZES.lead : PICTURE_SIZES.card} load={variant === 'lead' ? 'eager' : 'lazy'} />
       ) : null}
       <div className="card__text">
         {showSection ? <p className="kicker">{card.sectionName}</p> : null}

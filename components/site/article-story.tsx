@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ArticleBody } from '@/components/site/article-body';
 import { Byline } from '@/components/site/byline';
 import { CorrectionsBox } from '@/components/site/corrections-box';
+import { PICTURE_SIZES, Picture } from '@/components/site/picture';
 import { StaffEmail } from '@/components/site/staff-email';
 import { Timestamp } from '@/components/site/timestamp';
 import type { ArticlePage } from '@/db/queries/articles';
@@ -11,7 +12,7 @@ import { sectionPath, tagPath } from '@/lib/urls';
 
 export type StoryArticle = Pick<
   ArticlePage,
-  'headline' | 'standfirst' | 'authors' | 'bylineText' | 'firstPublishedAt' | 'updatedAt' | 'featured' | 'body' | 'wireInitials' | 'wireAgencies' | 'corrections' | 'tags'
+  'headline' | 'standfirst' | 'authors' | 'bylineText' | 'firstPublishedAt' | 'updatedAt' | 'featured' | 'body' | 'bodyImages' | 'wireInitials' | 'wireAgencies' | 'corrections' | 'tags'
 > & { sectionSlug: string | null; sectionName: string | null };
 
 /**
@@ -80,7 +81,7 @@ export function ArticleStory({
 
       {article.featured ? (
         <figure className="article__figure">
-          <img src={article.featured.src} alt={article.featured.alt} width={article.featured.width} height={article.featured.height} decoding="async" fetchPriority="high" />
+          <Picture image={article.featured} alt={article.featured.alt} sizes={PICTURE_SIZES.article} load="priority" />
           {article.featured.caption || article.featured.credit ? (
             <figcaption>
               {article.featured.caption}
@@ -90,7 +91,7 @@ export function ArticleStory({
         </figure>
       ) : null}
 
-      <ArticleBody body={article.body} />
+      <ArticleBody body={article.body} images={article.bodyImages} />
 
       {credit ? <p className="wire-credit">{credit}</p> : null}
 

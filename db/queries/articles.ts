@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../../lib/article-body';
+import type { FocalPoint, MediaVariant, PictureImage } from '../../lib/media-variants';
 import { cachedQuery } from '../cache';
 import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
@@ -10,7 +11,12 @@ import { type CommentMode, type CorrectionKind } from '../../lib/domain';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 
-export type ImageRef = { src: string; alt: string; width: number; height: number };
+/**
+ * A picture as reader pages show it: the original and its size, and for <picture> the stored
+ * derivatives and the focal point (components/site/picture.tsx). Rows from before either simply
+ * have none.
+ */
+export type ImageRef = { src: string; alt: string; width: number; height: number; mimeType?: string | null; variants?: MediaVariant[]; focal?: FocalPoint | null };
 
 export type ArticleCard = {
   id: number;
@@ -31,6 +37,8 @@ export type ArticlePage = ArticleCard & {
   firstPublishedAt: string;
   updatedAt: string | null;
   featured: (ImageRef & { caption: string; credit: string }) | null;
+  /** The media rows of the images inside the body, by src, so they get their derivatives too. */
+  bodyImages: PictureImage[];
   authors: BylineAuthor[];
   bylineText: string | null;
   wireInitials: string | null;
@@ -74,6 +82,10 @@ export const cardColumns = {
   imageAlt: sql<string | null>`coalesce(${articles.featuredAlt}, ${media.alt})`,
   imageWidth: media.width,
   imageHeight: media.height,
+  imageMime: media.mimeType,
+  imageVariants: media.variants,
+  imageFocalX: media.focalX,
+  imageFocalY: media.focalY,
 };
 
 type CardRow = {
@@ -88,6 +100,10 @@ type CardRow = {
   imageAlt: string | null;
   imageWidth: number | null;
   imageHeight: number | null;
+  imageMime: string | null;
+  imageVariants: MediaVariant[] | null;
+  imageFocalX: number | null;
+  imageFocalY: number | null;
 };
 
 function toCard(row: CardRow): ArticleCard {
@@ -104,8 +120,17 @@ function toCard(row: CardRow): ArticleCard {
 }
 
 /** The featured image of a card-shaped row, when it has one with known dimensions. */
-export function imageOf(row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth' | 'imageHeight'>): ImageRef | null {
-  return row.imageSrc && row.imageWidth && row.imageHeight ? { src: row.imageSrc, alt: row.imageAlt ?? '', width: row.imageWidth, height: row.imageHeight } : null;
+export function imageOf(row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth' | 'imageHeight'> & Partial<Pick<CardRow, 'imageMime' | 'imageVariants' | 'imageFocalX' | 'imageFocalY'>>): ImageRef | null {
+  if (!row.imageSrc || !row.imageWidth || !row.imageHeight) return null;
+  return {
+    src: row.imageSrc,
+    alt: row.imageAlt ?? '',
+    width: row.imageWidth,
+    height: row.imageHeight,
+    mimeType: row.imageMime ?? null,
+    variants: row.imageVariants ?? [],
+    focal: row.imageFocalX != null && row.imageFocalY != null ? { x: row.imageFocalX, y: row.imageFocalY } : null,
+  };
 }
 
 function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
@@ -257,7 +282,14 @@ export const storyColumns = {
     select json_agg(json_build_object('id', ${corrections.id}, 'kind', ${corrections.kind}, 'body', ${corrections.body}, 'publishedAt', ${corrections.publishedAt}) order by ${corrections.publishedAt}, ${corrections.id})
     from ${corrections} where ${corrections.articleId} = ${articles.id}), '[]'::json)`,
   approvedComments: sql<number>`(select count(*)::int from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
+  // The library rows of the body's figures (matched by src), in the same statement.
+  bodyImages: sql<BodyImageRow[]>`coalesce((
+    select json_agg(json_build_object('src', bm.src, 'mimeType', bm.mime_type, 'width', bm.width, 'height', bm.height, 'variants', bm.variants, 'focalX', bm.focal_x, 'focalY', bm.focal_y))
+    from ${media} bm
+    where bm.src in (select jsonb_path_query(${articles.body}, '$.content[*] ? (@.type == "image").attrs.src') #>> '{}')), '[]'::json)`,
 };
+
+type BodyImageRow = { src: string; mimeType: string; width: number; height: number; variants: MediaVariant[]; focalX: number | null; focalY: number | null };
 
 type StoryRow = {
   slug: string;
@@ -279,6 +311,7 @@ type StoryRow = {
   tags: { slug: string; name: string }[];
   corrections: { id: number; kind: CorrectionKind; body: string; publishedAt: string }[];
   approvedComments: number;
+  bodyImages: BodyImageRow[];
 };
 
 /** The story fields of an ArticlePage from a row with storyColumns; an unpublished one is dated now. */
@@ -289,6 +322,7 @@ export function toStory(row: StoryRow, image: ImageRef | null): Omit<ArticlePage
     firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date()).toISOString(),
     updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
     featured: image ? { ...image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
+    bodyImages: row.bodyImages.map((m) => ({ src: m.src, mimeType: m.mimeType, width: m.width, height: m.height, variants: m.variants ?? [], focal: m.focalX != null && m.focalY != null ? { x: m.focalX, y: m.focalY } : null })),
     authors: row.authors,
     bylineText: row.bylineText,
     wireInitials: row.wireInitials,

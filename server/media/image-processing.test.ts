@@ -14,6 +14,13 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Noise, so that every format has real work to do and sizes are photo-like. */
+async function noisyPhoto(width: number, height: number): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = ((i * 2654435761) >>> 24) & 0x3f | ((i / (width * 3)) & 0x80);
+  return sharp(raw, { raw: { width, height, channels: 3 } }).blur(1.2).jpeg({ quality: 90 }).toBuffer();
+}
+
 describe('uploads are re-encoded without metadata, in responsive sizes', () => {
   it('strips EXIF (camera owner, location) and keeps the picture', async () => {
     const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#884422' } })
@@ -27,8 +34,52 @@ describe('uploads are re-encoded without metadata, in responsive sizes', () => {
     expect(meta.exif).toBeUndefined();
     expect(stored.includes(Buffer.from('Someone Private'))).toBe(false);
     expect([meta.width, meta.height]).toEqual([1200, 800]);
-    expect(result.variants.map((v) => v.width)).toEqual([320, 640, 1024]);
-    for (const v of result.variants) expect((await sharp(fs.readFileSync(mediaFilePath(v.src)!)).metadata()).width).toBe(v.width);
+    const jpegs = result.variants.filter((v) => v.type === 'image/jpeg');
+    expect(jpegs.map((v) => v.width)).toEqual([320, 640, 1024]);
+    for (const v of result.variants) {
+      const variant = fs.readFileSync(mediaFilePath(v.src)!);
+      expect((await sharp(variant).metadata()).width).toBe(v.width);
+      expect(variant.includes(Buffer.from('Someone Private'))).toBe(false);
+    }
+  });
+
+  it('makes AVIF and WebP at every width below the original and at its own, each really that format and size, each smaller than the original', async () => {
+    const result = await processUpload(await noisyPhoto(1800, 1200), { mime: 'image/jpeg', ext: 'jpg' });
+    const widthsOf = (type: string) => result.variants.filter((v) => v.type === type).map((v) => v.width);
+    expect(widthsOf('image/avif')).toEqual([320, 640, 1024, 1600, 1800]);
+    expect(widthsOf('image/webp')).toEqual([320, 640, 1024, 1600, 1800]);
+    expect(widthsOf('image/jpeg')).toEqual([320, 640, 1024, 1600]);
+    for (const v of result.variants) {
+      const bytes = fs.readFileSync(mediaFilePath(v.src)!);
+      const meta = await sharp(bytes).metadata();
+      expect(sniffImageType(bytes)!.mime, v.src).toBe(v.type);
+      expect([meta.width, meta.height], v.src).toEqual([v.width, v.height]);
+      expect(bytes.length).toBe(v.bytes);
+      expect(v.bytes, `${v.src} is smaller than the original`).toBeLessThan(result.bytes);
+    }
+  });
+
+  it('never scales up: an image narrower than every listed width gets only its own width, in the smaller formats', async () => {
+    const result = await processUpload(await noisyPhoto(300, 200), { mime: 'image/jpeg', ext: 'jpg' });
+    expect(result.width).toBe(300);
+    expect(result.variants.every((v) => v.width <= 300)).toBe(true);
+    expect(result.variants.map((v) => `${v.type} ${v.width}`).sort()).toEqual(['image/avif 300', 'image/webp 300']);
+  });
+
+  it('keeps no derivative that would cost more bytes than the original (a sharp pattern that compresses well as PNG)', async () => {
+    const w = 1700;
+    const h = 900;
+    const raw = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.fill(((x / 3) | 0) + ((y / 3) | 0) & 1 ? 255 : 0, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    const png = await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+    const result = await processUpload(png, { mime: 'image/png', ext: 'png' });
+    // Resized, the 3 px checks turn to grey shades that PNG stores worse than the pattern: the
+    // 640, 1024 and 1600 px PNGs (and the larger AVIF and WebP) would be bigger, so they are not kept.
+    expect(result.variants.length).toBeGreaterThan(0);
+    expect(result.variants.filter((v) => v.type === 'image/png' && v.width >= 640)).toEqual([]);
+    for (const v of result.variants) expect(v.bytes).toBeLessThan(result.bytes);
+    const stored = fs.readdirSync(path.dirname(mediaFilePath(result.src)!)).filter((f) => f.startsWith(path.basename(result.src, '.png')));
+    expect(stored.sort()).toEqual([result.src, ...result.variants.map((v) => v.src)].map((s) => path.basename(s)).sort());
   });
 
   it('never maps a URL outside the media folder', () => {
