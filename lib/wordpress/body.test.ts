@@ -87,3 +87,27 @@ describe('WordPress content into the article body', () => {
     expect(plainText('Council votes on <b>mooring</b> fees &#8211; again')).toBe('Council votes on mooring fees – again');
   });
 });
+
+describe('embeds and tables', () => {
+  it('makes an embed Broadsheet recognises an embed block, and any other a link with a note', () => {
+    const { body, notes } = convert(`<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ"} --><figure class="wp-block-embed"><div>https://www.youtube.com/watch?v=dQw4w9WgXcQ</div></figure><!-- /wp:embed -->
+[embed]https://video.example/watch/2[/embed]`);
+    expect(body.content[0]).toMatchObject({ type: 'embed', attrs: { provider: 'youtube' } });
+    expect(body.content[1]).toMatchObject({ type: 'paragraph', content: [{ text: 'https://video.example/watch/2' }] });
+    expect(notes).toEqual([{ code: 'embed', detail: 'A [embed] (https://video.example/watch/2) became a link' }]);
+  });
+
+  it('keeps a table with its header row and caption', () => {
+    const { body } = convert('<!-- wp:table --><figure class="wp-block-table"><table><caption>Tides</caption><thead><tr><th>Day</th><th>High</th></tr></thead><tbody><tr><td>Mon</td><td>06:12</td></tr></tbody></table></figure><!-- /wp:table -->');
+    expect(body.content).toEqual([
+      {
+        type: 'table',
+        attrs: { caption: 'Tides' },
+        content: [
+          { type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Day' }] }] }, { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'High' }] }] }] },
+          { type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Mon' }] }] }, { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: '06:12' }] }] }] },
+        ],
+      },
+    ]);
+  });
+});

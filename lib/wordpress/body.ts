@@ -6,6 +6,7 @@
 // naming it) and reported as a note, so nothing disappears without a word.
 import type { ArticleBody } from '../article-body';
 import { editorDocToBody, type EditorNode } from '../editor-doc';
+import { recogniseEmbed } from '../embeds';
 import { cleanPastedHtml } from '../paste-cleanup';
 import { decodeHtmlEntities, parseHtml, type HtmlElement, type HtmlNode } from './html-tree';
 
@@ -47,12 +48,18 @@ function blockAttrs(json: string | undefined): Record<string, unknown> {
 
 const linkParagraph = (url: string, label?: string) => `<p><a href="${esc(url)}">${esc(label ?? url)}</a></p>`;
 
+/** An embed Broadsheet recognises (lib/embeds.ts) becomes an embed block; any other address a link. */
+function embedHtml(url: string, what: string, notes: BodyNote[]): string {
+  if (url && recogniseEmbed(url)) return `<figure data-wp-embed="${esc(url)}"></figure>`;
+  notes.push({ code: 'embed', detail: `${what} (${url || 'no address'}) became a link` });
+  return /^https?:\/\//i.test(url) ? linkParagraph(url) : '';
+}
+
 function convertBlock(name: string, attrs: Record<string, unknown>, inner: string, notes: BodyNote[]): string {
   const core = name.startsWith('core/') ? name.slice(5) : name.includes('/') ? null : name;
   if (core === 'embed' || core?.startsWith('core-embed/') || name.startsWith('core-embed/')) {
     const url = typeof attrs.url === 'string' ? attrs.url : (/https?:\/\/[^\s<"]+/.exec(inner)?.[0] ?? '');
-    notes.push({ code: 'embed', detail: `An embed (${url || 'no address'}) became a link` });
-    return url ? linkParagraph(url) : '';
+    return embedHtml(url, 'An embed', notes);
   }
   if (core === 'video' || core === 'audio' || core === 'file') {
     const src = /\b(?:src|href)="([^"]+)"/.exec(inner)?.[1] ?? '';
@@ -60,7 +67,6 @@ function convertBlock(name: string, attrs: Record<string, unknown>, inner: strin
     return src ? linkParagraph(decodeHtmlEntities(src)) : '';
   }
   if (core === 'freeform') return autop(inner);
-  if (core === 'table') notes.push({ code: 'flattened', detail: 'A table became one paragraph per cell' });
   if (core && CONTAINER_BLOCKS.has(core)) return inner;
   if (core && EMPTY_BLOCKS.has(core)) return '';
   notes.push({ code: 'unknown-block', detail: name });
@@ -153,8 +159,7 @@ function shortcodesToHtml(content: string, ctx: BodyContext, notes: BodyNote[]):
       case 'video':
       case 'audio': {
         const url = (tag === 'embed' ? (inner ?? '').trim() : (attrs.src ?? attrs.mp4 ?? attrs.mp3 ?? '')) || '';
-        notes.push({ code: 'embed', detail: `A [${tag}] (${url || 'no address'}) became a link` });
-        return /^https?:\/\//i.test(url) ? linkParagraph(url) : '';
+        return embedHtml(url, `A [${tag}]`, notes);
       }
     }
     notes.push({ code: 'unknown-shortcode', detail: tag });
@@ -337,6 +342,10 @@ class DocBuilder {
       }
       case 'figure': {
         this.flush();
+        if (el.attrs['data-wp-embed']) {
+          this.blocks.push({ type: 'embed', attrs: { url: el.attrs['data-wp-embed'] } });
+          return;
+        }
         // A gallery is a figure of figures: each image with its own caption.
         const nested = el.children.some((c) => typeof c !== 'string' && c.tag === 'figure');
         const img = nested ? null : findFirst(el, 'img');
@@ -362,6 +371,26 @@ class DocBuilder {
       case 'hr':
         this.flush();
         return;
+      case 'table': {
+        this.flush();
+        const rows: EditorNode[] = [];
+        const caption = el.children.find((c): c is HtmlElement => typeof c !== 'string' && c.tag === 'caption');
+        const collectRows = (node: HtmlElement) => {
+          for (const c of node.children) {
+            if (typeof c === 'string') continue;
+            if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') collectRows(c);
+            else if (c.tag === 'tr') {
+              const cells = c.children
+                .filter((d): d is HtmlElement => typeof d !== 'string' && (d.tag === 'td' || d.tag === 'th'))
+                .map((d) => ({ type: d.tag === 'th' ? 'tableHeader' : 'tableCell', attrs: { colspan: Number(d.attrs.colspan) || undefined, rowspan: Number(d.attrs.rowspan) || undefined }, content: this.paragraphsOf(d.children) }));
+              if (cells.length) rows.push({ type: 'tableRow', content: cells });
+            }
+          }
+        };
+        collectRows(el);
+        if (rows.length) this.blocks.push({ type: 'table', attrs: { caption: caption ? collapse(textOf(caption)).trim() : (el.attrs['data-caption'] ?? null) }, content: rows });
+        return;
+      }
       default:
         // div, section, table cells and the rest: their content, block by block.
         this.flush();
