@@ -32,9 +32,9 @@ export async function seedViews(tx: Executor, now: Date, timeZone: string, days 
         round(
           (6 + (a.id * 37) % 29)
           * (0.06 + exp(-greatest(0, extract(epoch from (h.hour - a.published_at))) / 129600.0))
-          * (0.25 + 0.75 * (0.5 - 0.5 * cos(2 * pi() * (extract(hour from h.hour at time zone ${timeZone}) - 3) / 24)))
+          * (0.25 + 0.75 * (0.5 - 0.5 * cos(2 * pi() * (extract(hour from h.hour at time zone ${timeZone}::text) - 3) / 24)))
           * (0.7 + 0.6 * (((a.id * 7919 + (extract(epoch from h.hour)::bigint / 3600) * 104729) % 1000) / 1000.0))
-          * case when h.hour >= ${end.toISOString()}::timestamptz then ${(now.getTime() % 3_600_000) / 3_600_000} else 1 end
+          * case when h.hour >= ${end.toISOString()}::timestamptz then ${(now.getTime() % 3_600_000) / 3_600_000}::float8 else 1 end
         )::int as views
       from articles a
       cross join generate_series(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, interval '1 hour') as h(hour)
