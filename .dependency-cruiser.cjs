@@ -52,16 +52,16 @@ module.exports = {
     },
     {
       name: 'client-takes-types-only',
-      comment: 'Client files (components/comments/, components/dashboard/) take nothing but types from db/, server/ and app/; server actions come in as props.',
+      comment: 'Client files (components/comments/, components/dashboard/, components/embeds/) take nothing but types from db/, server/ and app/; server actions come in as props.',
       severity: 'error',
-      from: { path: '^components/(comments|dashboard)/' },
+      from: { path: '^components/(comments|dashboard|embeds)/' },
       to: { path: ['^(app|db|server)/', '^components/site/', TOP], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'client-no-server-packages',
       comment: 'Client files never import database, logging, image or auth packages.',
       severity: 'error',
-      from: { path: '^components/(comments|dashboard|ui)/' },
+      from: { path: '^components/(comments|dashboard|embeds|ui)/' },
       to: { path: SERVER_PACKAGES, dependencyTypesNot: ['type-only'] },
     },
     {

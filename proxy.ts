@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy } from './lib/csp';
+import { ALL_FRAME_ORIGINS, withFrameOrigins } from './lib/embeds';
 import { databaseIsUp } from './server/health';
 import { methodVerdict } from './server/http/methods';
 import { ORIGIN_REFUSED_MESSAGE, refuseForeignRequest } from './server/http/origin';
 import { isOutageProbe, pageWithoutDatabase } from './server/http/outage';
 import { logger } from './server/log';
 import { resolveReaderRoute } from './server/routing/resolve';
+import type { RouteResolution } from './lib/reader-routes';
 
 // Routing that App Router pages cannot express: 301 for an article's old URLs, 410 for a
 // withdrawn article, 404 for a section, author, topic or article that does not exist (rendered
@@ -56,8 +59,9 @@ export async function proxy(request: NextRequest) {
     return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);
   }
 
+  let route: RouteResolution | null = null;
   if (read && !probe) {
-    const route = await resolveReaderRoute(pathname).catch((error: unknown) => {
+    route = await resolveReaderRoute(pathname).catch((error: unknown) => {
       // Let the page answer for itself: it reads the same data and has its own error page.
       logger().error({ reqId: requestId, err: (error as Error).message }, 'route lookup failed');
       return null;
@@ -93,7 +97,14 @@ export async function proxy(request: NextRequest) {
     // Lets a page that finds the session revoked send the person back here after signing in.
     headers.set('x-dashboard-path', wanted.slice(0, 2000));
   }
-  return withRequestId(request, NextResponse.next({ request: { headers } }), requestId);
+  const response = NextResponse.next({ request: { headers } });
+  // Frames only where embeds are: an article's policy allows exactly its embeds' providers, a
+  // preview (which shows unsaved work) every provider an embed can come from; every other page
+  // keeps next.config.ts's policy, which allows no frames at all.
+  const preview = pathname.startsWith('/preview/') || pathname.startsWith('/dashboard/preview/');
+  const frames = route?.kind === 'live' ? route.frameOrigins : preview ? ALL_FRAME_ORIGINS : undefined;
+  if (frames?.length) response.headers.set('Content-Security-Policy', withFrameOrigins(contentSecurityPolicy(process.env.NODE_ENV === 'production'), frames));
+  return withRequestId(request, response, requestId);
 }
 
 export const config = {

@@ -8,7 +8,8 @@ import { isSlug, parseArticlePath } from './urls';
 
 /** What a reader path is now: live, moved (301), gone (410) or unknown (404). */
 export type RouteResolution =
-  | { kind: 'live' }
+  /** frameOrigins: what the page's embeds load from, for its Content-Security-Policy (lib/embeds.ts). */
+  | { kind: 'live'; frameOrigins?: string[] }
   | { kind: 'moved'; location: string }
   | { kind: 'gone' }
   | { kind: 'unknown' }

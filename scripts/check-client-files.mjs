@@ -1,12 +1,13 @@
 // Lists every 'use client' file and fails when one sits outside the client folders, or when a
-// file in a client folder is not a client file. Reader pages ship only the comment island (and
-// what it imports); the newsroom's client leaves live in components/dashboard/. Next requires
-// error boundaries (error.tsx, global-error.tsx) to be client files, so those are allowed in app/.
+// file in a client folder is not a client file. Reader pages ship only the comment island and the
+// embeds' click-to-load island (components/embeds/), and what they import; the newsroom's client
+// leaves live in components/dashboard/. Next requires error boundaries (error.tsx,
+// global-error.tsx) to be client files, so those are allowed in app/.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLIENT_FOLDERS = ['components/comments/', 'components/dashboard/'];
+const CLIENT_FOLDERS = ['components/comments/', 'components/dashboard/', 'components/embeds/'];
 const SCANNED = ['app', 'components', 'db', 'lib', 'server'];
 const ERROR_BOUNDARY = /^app\/(.*\/)?(error|global-error)\.tsx$/;
 

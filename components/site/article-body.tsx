@@ -34,6 +34,94 @@ function renderInline(nodes: Inline[] | undefined): ReactNode[] {
   });
 }
 
+const VERB: Record<RecognisedEmbed['kind'], string> = { video: 'Watch', post: 'Read', map: 'See' };
+
+/**
+ * An embed as readers first meet it: what it is and where it comes from, a plain link to it, and
+ * (with JavaScript) a button that loads the provider's frame. The policy of the page allows that
+ * frame only because the proxy found this embed in the article (lib/embeds.ts).
+ */
+function Embed({ block }: { block: Extract<Block, { type: 'embed' }> }) {
+  const found = recogniseEmbed(block.attrs.url);
+  if (!found) return null;
+  const provider = PROVIDER_NAMES[found.provider];
+  const title = block.attrs.title || defaultEmbedTitle(found);
+  const { caption, credit } = block.attrs;
+  return (
+    <figure className={`embed embed--${found.kind}`}>
+      <EmbedLoader src={found.frameSrc} title={title} action={`Load the ${found.kind} from ${provider}`}>
+        <p className="embed__provider">
+          {provider} {found.kind}
+        </p>
+        <p className="embed__title">{title}</p>
+        <p className="embed__link">
+          <a href={found.url} rel="noopener noreferrer">
+            {VERB[found.kind]} it on {provider}
+          </a>
+        </p>
+        <p className="embed__notice">Loading it here lets {provider} see that you are reading this page and set cookies.</p>
+      </EmbedLoader>
+      {caption || credit ? (
+        <figcaption>
+          {caption}
+          {credit ? <span className="credit"> {credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+const cellText = (content: Paragraph[]) => content.map((p, i) => (content.length > 1 ? <p key={i}>{renderInline(p.content)}</p> : <Fragment key={i}>{renderInline(p.content)}</Fragment>));
+
+/**
+ * A table readers can follow with a screen reader: the header row as column headers, a header cell
+ * starting a body row as that row's header, the caption as the table's name, and a region that
+ * scrolls sideways (by keyboard too) on a narrow phone rather than squeezing the columns.
+ */
+function BodyTable({ block, index }: { block: Extract<Block, { type: 'table' }>; index: number }) {
+  const [first, ...rest] = block.content;
+  const headerRow = first !== undefined && block.content.length > 1 && first.content.every((c) => c.type === 'tableHeader');
+  const bodyRows = headerRow ? rest : block.content;
+  const caption = block.attrs?.caption;
+  const captionId = `table-caption-${index}`;
+  const span = (c: Extract<Block, { type: 'table' }>['content'][number]['content'][number]) => ({ colSpan: c.attrs?.colspan, rowSpan: c.attrs?.rowspan });
+  return (
+    <div className="table-scroll" role="region" tabIndex={0} {...(caption ? { 'aria-labelledby': captionId } : { 'aria-label': 'Table' })}>
+      <table className="body-table">
+        {caption ? <caption id={captionId}>{caption}</caption> : null}
+        {headerRow ? (
+          <thead>
+            <tr>
+              {first.content.map((c, i) => (
+                <th key={i} scope={c.attrs?.colspan && c.attrs.colspan > 1 ? 'colgroup' : 'col'} {...span(c)}>
+                  {cellText(c.content)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        ) : null}
+        <tbody>
+          {bodyRows.map((row, r) => (
+            <tr key={r}>
+              {row.content.map((c, i) =>
+                c.type === 'tableHeader' ? (
+                  <th key={i} scope={i === 0 ? 'row' : 'col'} {...span(c)}>
+                    {cellText(c.content)}
+                  </th>
+                ) : (
+                  <td key={i} {...span(c)}>
+                    {cellText(c.content)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function renderBlock(block: Block, key: number, images: Map<string, PictureImage>): ReactNode {
   switch (block.type) {
     case 'paragraph':

@@ -129,3 +129,27 @@ describe('the no-JavaScript comment pages exist only for what readers can see', 
     }
   });
 });
+
+describe('a live article names the frame origins its embeds need', () => {
+  it('lists exactly the providers of its embed blocks, and nothing for an article without any', async () => {
+    const section = await makeSection(db, 'embeds-section');
+    const withEmbeds = await makeArticle(db, { section, slug: 'regatta-in-pictures', publishedAt: at });
+    await db
+      .update(articles)
+      .set({
+        body: {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'The regatta, as it happened.' }] },
+            { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=Qm3bT_x9-aZ', provider: 'youtube', title: 'The final' } },
+            { type: 'embed', attrs: { url: 'https://www.openstreetmap.org/#map=14/50.12/-5.07', provider: 'openstreetmap' } },
+            { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=Zx9bT_x9-aQ', provider: 'youtube' } },
+          ],
+        },
+      })
+      .where(eq(articles.id, withEmbeds.id));
+    expect(await resolveArticlePath('/embeds-section/2025/03/14/regatta-in-pictures')).toEqual({ kind: 'live', frameOrigins: ['https://www.openstreetmap.org', 'https://www.youtube-nocookie.com'] });
+    await makeArticle(db, { section, slug: 'no-embeds-here', publishedAt: at });
+    expect(await resolveArticlePath('/embeds-section/2025/03/14/no-embeds-here')).toEqual({ kind: 'live' });
+  });
+});

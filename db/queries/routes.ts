@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { frameOriginsOf } from '../../lib/embeds';
 import { classifyReaderPath, type Listing, type RouteResolution } from '../../lib/reader-routes';
 import { preparedQuery } from '../prepared';
 import { articles, urlHistory } from '../schema';
@@ -18,19 +19,30 @@ import { findTopic } from './topics';
 
 // What an article row says about a path: its current path, whether it was withdrawn, and whether
 // it is live (published and due), as the database judges it.
-const routeColumns = { path: articles.path, withdrawn: sql<boolean>`${articles.status} = 'withdrawn'`, live: sql<boolean>`${isLive()}` };
+// embedUrls: the addresses of the body's embed blocks, so the page's policy can allow exactly their
+// providers' frames (lib/embeds.ts) without a second query.
+const routeColumns = {
+  path: articles.path,
+  withdrawn: sql<boolean>`${articles.status} = 'withdrawn'`,
+  live: sql<boolean>`${isLive()}`,
+  embedUrls: sql<unknown>`jsonb_path_query_array(${articles.body}, '$.content[*] ? (@.type == "embed").attrs.url')`,
+};
 const articleAtPath = preparedQuery((db) => db.select(routeColumns).from(articles).where(eq(articles.path, sql.placeholder('path'))).prepare('route_article_path'));
 const articleOnceAtPath = preparedQuery((db) =>
   db.select(routeColumns).from(urlHistory).innerJoin(articles, eq(articles.id, urlHistory.articleId)).where(eq(urlHistory.path, sql.placeholder('path'))).prepare('route_article_old_path'),
 );
 const articleWithSlug = preparedQuery((db) => db.select(routeColumns).from(articles).where(eq(articles.slug, sql.placeholder('slug'))).prepare('route_article_slug'));
 
-type RouteRow = { path: string | null; withdrawn: boolean; live: boolean };
+type RouteRow = { path: string | null; withdrawn: boolean; live: boolean; embedUrls: unknown };
 
 function classify(row: RouteRow, requested: string): RouteResolution {
   if (row.withdrawn) return { kind: 'gone' };
   if (!row.live || !row.path) return { kind: 'unknown' };
-  return row.path === requested ? { kind: 'live' } : { kind: 'moved', location: row.path };
+  if (row.path !== requested) return { kind: 'moved', location: row.path };
+  // postgres.js parses jsonb; a driver that hands back text is parsed here.
+  const urls = typeof row.embedUrls === 'string' ? (JSON.parse(row.embedUrls) as unknown) : row.embedUrls;
+  const frameOrigins = Array.isArray(urls) ? frameOriginsOf(urls.filter((u): u is string => typeof u === 'string')) : [];
+  return frameOrigins.length ? { kind: 'live', frameOrigins } : { kind: 'live' };
 }
 
 /**
