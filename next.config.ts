@@ -1,24 +1,11 @@
 import type { NextConfig } from 'next';
+import { contentSecurityPolicy } from './lib/csp';
 import { FIXED_PAGE_SLUGS } from './lib/site-paths';
 
 const production = process.env.NODE_ENV === 'production';
 
-// No nonces: they would make every cached page dynamic. Scripts come from this origin only; Next's
-// inline bootstrap scripts need 'unsafe-inline' (no 'unsafe-eval' in production). See
-// docs/decisions/2026-11-28-security-headers.md.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? '' : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+// See lib/csp.ts: the proxy widens frame-src for pages with embeds.
+const csp = contentSecurityPolicy(production);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
