@@ -1,6 +1,9 @@
 // Runs once when the server starts (`next start` / `next dev`), never during `next build`:
 // brings the schema up to date, creates the demo newspaper in an explicit demo, and on a
 // newsroom with no staff prints the one-time link that creates the first admin.
+// An advisory lock key of Broadsheet's own ("BRDS" in ASCII) for start-up work.
+const STARTUP_LOCK = 0x42524453;
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // Comments take the client's address from the socket, which route handlers cannot see: first
@@ -14,18 +17,29 @@ export async function register() {
   // (embedded database) generates one beside its data.
   const { resolveAuthSecret } = await import('./server/auth/secret');
   resolveAuthSecret();
+  // Several instances must share the server actions' key (server/fleet-config.ts).
+  const { assertFleetConfig } = await import('./server/fleet-config');
+  assertFleetConfig(process.env);
   const { logger } = await import('./server/log');
   const { migrateDatabase } = await import('./db/migrate');
   const { getConnection } = await import('./db/connection');
   const started = Date.now();
-  await migrateDatabase();
-  // The demo's accounts share a published password: only in an explicit demo (lib/demo-seed.ts).
+  // Instances starting together take turns: one migrates (and seeds), the others then find
+  // nothing to do. drizzle's migrator takes no lock of its own.
   const { demoSeedWanted } = await import('./lib/demo-seed');
-  if (demoSeedWanted(process.env)) {
-    const { seedDatabase } = await import('./db/seed');
-    const { created } = await seedDatabase(getConnection().db);
-    if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
-  }
+  await getConnection().withAdvisoryLock(STARTUP_LOCK, async () => {
+    await migrateDatabase();
+    // The demo's accounts share a published password: only in an explicit demo (lib/demo-seed.ts).
+    if (demoSeedWanted(process.env)) {
+      const { seedDatabase } = await import('./db/seed');
+      const { created } = await seedDatabase(getConnection().db);
+      if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
+    }
+  });
+  // Changes made through other instances reach this one's caches (server/cache/invalidation.ts).
+  // Started before the first request, so nothing is cached that a missed change could make stale.
+  const { startInvalidationListener } = await import('./server/cache/invalidation');
+  await startInvalidationListener();
   // A real first start has nobody to sign in as: print a one-time link that creates the first
   // admin. Each start without staff prints a fresh one and retires the last.
   const { issueSetupToken } = await import('./db/mutations/account-tokens');

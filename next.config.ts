@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { contentSecurityPolicy } from './lib/csp';
 import { FIXED_PAGE_SLUGS } from './lib/site-paths';
@@ -9,6 +10,10 @@ const csp = contentSecurityPolicy(production);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Skew protection for a fleet: with DEPLOYMENT_ID set (the same value when building and on every
+  // instance; deploy/README.md), a browser holding pages of an older deployment reloads instead of
+  // mixing its scripts with a newer one.
+  deploymentId: process.env.DEPLOYMENT_ID || undefined,
   // Lets several builds (tests, benchmarks) live side by side; the default is .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
@@ -25,6 +30,9 @@ const nextConfig: NextConfig = {
   // expiry is always complete. Sized for a few thousand cached pages per instance.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
   cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Next's in-memory cache plus an `xkey` header naming each cached page's tags, for Varnish's
+  // purges by tag (server/cache/page-cache-handler.cjs).
+  cacheHandler: path.join(import.meta.dirname, 'server', 'cache', 'page-cache-handler.cjs'),
   async headers() {
     return [
       {

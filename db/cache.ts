@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { cacheTags } from './tags';
 
 // Build workers are started with NEXT_PHASE set; read once, not on every query.
 const BUILDING = process.env.NEXT_PHASE === 'phase-production-build';
@@ -20,7 +21,7 @@ export function cachedQuery<A extends (string | number)[], R>(
 ): (...args: A) => Promise<R> {
   const cached = (...args: A) =>
     unstable_cache(() => query(...args), [name, ...args.map(String)], {
-      tags: tagsFor(...args),
+      tags: [...tagsFor(...args), cacheTags.all()],
       revalidate: revalidateSeconds,
     })();
   // A plain function returning the cache's own promise: an async wrapper here (with the phase

@@ -19,7 +19,21 @@ type Connection = {
   /** Where the data lives, for messages: the folder, or the server URL without its password. */
   location: string;
   close: () => Promise<void>;
+  /**
+   * Listens on a NOTIFY channel: `onNotify` for each notification, `onListening` each time the
+   * listening connection is (re)established, `onLost` when it drops (a dedicated connection on
+   * PostgreSQL, reconnected by postgres.js; never on PGlite, which is in this process).
+   */
+  listen: (channel: string, handlers: ListenHandlers) => Promise<{ stop: () => Promise<void> }>;
+  /**
+   * Runs `work` holding a PostgreSQL advisory lock, waiting for it: one instance at a time migrates
+   * and seeds. On a dedicated connection, so the lock is held for the whole of `work` whatever
+   * pool connections it uses. PGlite is one process and needs none.
+   */
+  withAdvisoryLock: <T>(key: number, work: () => Promise<T>) => Promise<T>;
 };
+
+export type ListenHandlers = { onNotify: (payload: string) => void; onListening: () => void; onLost?: () => void };
 
 // Next evaluates server modules more than once per process (page and route-handler bundles), so
 // the one connection lives on globalThis, not in a module variable.
@@ -106,11 +120,34 @@ function openPostgres(url: string): Connection {
       return 'postgres';
     }
   })();
+  let listener: postgres.Sql | null = null;
   return {
     db: drizzlePostgres(client, { schema }) as unknown as Db,
     kind: 'postgres',
     location: safe,
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await listener?.end({ timeout: 5 });
+      await client.end({ timeout: 5 });
+    },
+    listen: async (channel, { onNotify, onListening, onLost }) => {
+      // A connection of its own: LISTEN holds it for the life of the process.
+      listener ??= postgres(url, { max: 1, onnotice: () => {}, connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5), onclose: () => onLost?.() });
+      const sub = await listener.listen(channel, onNotify, onListening);
+      return { stop: () => sub.unlisten() };
+    },
+    withAdvisoryLock: async <T,>(key: number, work: () => Promise<T>): Promise<T> => {
+      const locker = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5) });
+      try {
+        let result: T | undefined;
+        await locker.begin(async (tx) => {
+          await tx`select pg_advisory_xact_lock(${key})`;
+          result = await work();
+        });
+        return result as T;
+      } finally {
+        await locker.end({ timeout: 5 });
+      }
+    },
   };
 }
 
@@ -121,7 +158,7 @@ const PGLITE_EXTENSIONS = { unaccent };
 function openPglite(location: string): Connection {
   if (location === 'memory://' || location.startsWith('memory://')) {
     const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
-    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', location, close: () => client.close() };
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', location, close: () => client.close(), ...pgliteExtras(client) };
   }
   fs.mkdirSync(path.dirname(location), { recursive: true });
   const release = acquireLock(location);
@@ -134,6 +171,18 @@ function openPglite(location: string): Connection {
       await client.close();
       release();
     },
+    ...pgliteExtras(client),
+  };
+}
+
+function pgliteExtras(client: PGlite): Pick<Connection, 'listen' | 'withAdvisoryLock'> {
+  return {
+    listen: async (channel, { onNotify, onListening }) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListening();
+      return { stop: () => unlisten() };
+    },
+    withAdvisoryLock: (_key, work) => work(),
   };
 }
 
@@ -163,4 +212,9 @@ export async function closeDb(): Promise<void> {
   const connection = g[KEY];
   g[KEY] = undefined;
   if (connection) await connection.close();
+}
+
+/** The rows of `db.execute(...)`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }

@@ -58,3 +58,9 @@ export async function pruneInvalidations(db: Db, now = new Date()): Promise<numb
     .returning({ seq: invalidations.seq });
   return gone.length;
 }
+
+/** `recordInvalidation`, returning the tags: `return { ..., expire: await recorded(tx, tags) }`. */
+export async function recorded(tx: Executor, tags: string[]): Promise<string[]> {
+  await recordInvalidation(tx, tags);
+  return tags;
+}

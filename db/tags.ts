@@ -2,6 +2,8 @@
 // reader pages it affects and nothing is forgotten.
 
 export const cacheTags = {
+  /** On every cached query and so every cached page: expiring it empties every cache at once. */
+  all: () => 'all',
   /** Site settings and anything rendered in the layout (name, tagline, navigation). */
   site: () => 'site',
   sections: () => 'sections',
@@ -19,6 +21,8 @@ export const cacheTags = {
   liveBlog: (articleId: number) => `live-blog:${articleId}`,
   /** Anything that follows every live blog's newest entry (the sitemaps' lastmod, the news sitemap). */
   liveBlogs: () => 'live-blogs',
+  /** The most-read box on the front page and articles (also refreshed on a time limit). */
+  mostRead: () => 'most-read',
 } as const;
 
 // What an article contributes to cache tags: its id, slug, section and the slugs of its authors and topics.
@@ -116,6 +120,29 @@ export function staffChangeTags(staffSlug: string): string[] {
  */
 export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): string[] {
   return [...new Set(articlesUsingIt.flatMap((a) => articleChangeTags(a, a)))];
+}
+
+/** The front page's own layout changed (its pinned lead, the breaking-news strip): the front page only. */
+export function frontPageLayoutTags(): string[] {
+  return [cacheTags.frontPage()];
+}
+
+/**
+ * A section's top stories changed (pinned, unpinned, reordered): that section's tag only. Its page
+ * reads them under it, and so does the front page's block of the section (the front page's query
+ * carries every section's tag), so no other section's page is refreshed.
+ */
+export function sectionTopStoriesTags(sectionSlug: string): string[] {
+  return [cacheTags.section(sectionSlug)];
+}
+
+/**
+ * A story left the live site (withdrawn, unpublished, rescheduled): the most-read box must not
+ * list it for the minutes until its own refresh. Only then: the box is on every article page, so
+ * expiring it on every edit would refresh them all.
+ */
+export function liveStatusChangeTags(wasLive: boolean, isLive: boolean): string[] {
+  return wasLive && !isLive ? [cacheTags.mostRead()] : [];
 }
 
 /**

@@ -123,6 +123,8 @@ export async function startApp({
     NEXT_DIST_DIR: distDir,
     AUTH_TRUST_HOST: 'true',
     AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-0123456789',
+    // A fleet shares one server-actions key (server/fleet-config.ts); tests and benchmarks use this one.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || 'dGVzdHMtb25seS1rZXktbm90LWZvci1wcm9kdWN0aW8=',
     // Tests and benchmarks are explicit demos: they expect the demo newspaper and its accounts on
     // either database (a database server otherwise starts empty; lib/demo-seed.ts). A caller's
     // env may still turn it off.

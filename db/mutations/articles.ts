@@ -7,6 +7,8 @@ import { formatDateTime } from '../../lib/dates';
 import { assertCan, assertCanOnArticle, type Actor, type ArticleAction, type ArticleSubject } from '../../lib/permissions';
 import { articlePath, slugify } from '../../lib/urls';
 import { getDb, type Db } from '../client';
+import { rowsOf } from '../connection';
+import { recordInvalidation, recorded } from '../invalidation';
 import { articleAuthors, articles, articleTags, articleWithdrawals, auditLog, media, revisions, sections, siteSettings, staff, tags, urlHistory } from '../schema';
 import { type ArticleStatus } from '../../lib/domain';
 import { articleChangeTags, liveStatusChangeTags, type ArticleTagInput } from '../tags';
@@ -355,7 +357,7 @@ export async function saveArticle(
       authorSlugs: draft.authorIds.map((a) => bySlug.get(a)!),
       topicSlugs,
     };
-    return { ok: true, version, savedAt: now.toISOString(), slug: draft.slug, path, expire: tagsToExpire(before, after) };
+    return { ok: true, version, savedAt: now.toISOString(), slug: draft.slug, path, expire: await recorded(tx, tagsToExpire(before, after)) };
   });
 }
 
@@ -530,36 +532,48 @@ export async function transitionArticle(
     await audit(tx, actor.id, `article.${transition}`, id, auditDetail);
     const after: State = { ...before, status, path };
     const publishedAt = (set.publishedAt as Date | null | undefined) ?? before.publishedAt;
-    return { ok: true, status, path, publishedAt: publishedAt ? publishedAt.toISOString() : null, expire: tagsToExpire(before, after) };
+    return { ok: true, status, path, publishedAt: publishedAt ? publishedAt.toISOString() : null, expire: await recorded(tx, tagsToExpire(before, after)) };
   });
 }
 
+/** The scheduler's advisory lock key ("BRDT"): one instance's tick publishes at a time. */
+const SCHEDULER_LOCK = 0x42524454;
+
 /**
  * Publishes every scheduled article whose time has come and whose embargo has passed. Run by the
- * scheduler (also at start-up, for anything that came due while the server was down).
+ * scheduler of every instance (also at start-up, for anything that came due while the server was
+ * down): the tick holds an advisory lock on the primary, so while one instance publishes the others
+ * skip the tick, and each article is published once. Its change is recorded in the invalidation
+ * outbox in the same transaction, so every instance's cache is refreshed, not only this one's.
  */
 export async function publishDueArticles(now = new Date()): Promise<{ published: { id: number; path: string | null }[]; expire: string[] }> {
-  const due = await getDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now), or(isNull(articles.embargoUntil), lte(articles.embargoUntil, now))))
-    .orderBy(asc(articles.publishedAt))
-    .limit(100);
   const published: { id: number; path: string | null }[] = [];
   const expire = new Set<string>();
-  for (const { id } of due) {
-    await getDb().transaction(async (tx) => {
-      const before = await loadState(tx, id, true);
-      if (!before || before.status !== 'scheduled' || !before.publishedAt || before.publishedAt > now) return;
-      if (!before.sectionSlug) return; // Cannot have a URL; it stays in "missed" for a person to fix.
-      const first = before.firstPublishedAt ?? before.publishedAt;
-      const path = articlePath({ sectionSlug: before.sectionSlug, slug: before.slug, firstPublishedAt: first }, await siteTimeZone(tx));
-      await tx.update(articles).set({ status: 'published', firstPublishedAt: first, path, modifiedAt: now }).where(eq(articles.id, id));
-      await audit(tx, null, 'article.publish', id, { scheduled: true, due: before.publishedAt.toISOString() });
-      for (const t of tagsToExpire(before, { ...before, status: 'published', path })) expire.add(t);
-      published.push({ id, path });
-    });
-  }
+  await getDb().transaction(async (outer) => {
+    const [lock] = rowsOf<{ locked: boolean }>(await outer.execute(sql`select pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) as locked`));
+    if (!lock?.locked) return;
+    const due = await outer
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now), or(isNull(articles.embargoUntil), lte(articles.embargoUntil, now))))
+      .orderBy(asc(articles.publishedAt))
+      .limit(100);
+    for (const { id } of due) {
+      await outer.transaction(async (tx) => {
+        const before = await loadState(tx, id, true);
+        if (!before || before.status !== 'scheduled' || !before.publishedAt || before.publishedAt > now) return;
+        if (!before.sectionSlug) return; // Cannot have a URL; it stays in "missed" for a person to fix.
+        const first = before.firstPublishedAt ?? before.publishedAt;
+        const path = articlePath({ sectionSlug: before.sectionSlug, slug: before.slug, firstPublishedAt: first }, await siteTimeZone(tx));
+        await tx.update(articles).set({ status: 'published', firstPublishedAt: first, path, modifiedAt: now }).where(eq(articles.id, id));
+        await audit(tx, null, 'article.publish', id, { scheduled: true, due: before.publishedAt.toISOString() });
+        const tags = tagsToExpire(before, { ...before, status: 'published', path });
+        await recordInvalidation(tx, tags);
+        for (const t of tags) expire.add(t);
+        published.push({ id, path });
+      });
+    }
+  });
   return { published, expire: [...expire] };
 }
 

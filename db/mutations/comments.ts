@@ -7,6 +7,7 @@ import { commentRules, type CommentRules } from '../../lib/comments/config';
 import { closingTime, formatReasons, judge } from '../../lib/comments/rules';
 import { countLinks, findListedWord } from '../../lib/comments/text';
 import { getConnection, getDb, type Db } from '../client';
+import { INVALIDATION_CHANNEL, recorded } from '../invalidation';
 import { DEFAULT_COMMENT_SETTINGS } from '../queries/comments';
 import { articles, auditLog, commentBans, comments } from '../schema';
 import { commentChangeTags } from '../tags';
@@ -258,11 +259,15 @@ export async function postComment(input: PostCommentInput, rules: CommentRules =
     const row = inserted[0];
     // Nothing inserted: the same key was committed meanwhile by a request holding other locks.
     if (!row) return { kind: 'replay', article } as const;
+    // A published comment changes the article's count and thread at once; a held one nothing yet.
+    const expire = row.status === 'approved' ? commentChangeTags([article]) : [];
+    // Recorded for the other instances in this transaction (db/invalidation.ts), through the
+    // posting path's own executor. Tags hold no spaces.
+    if (expire.length) await exec(sql`WITH r AS (INSERT INTO invalidations (tags) VALUES (string_to_array(${expire.join(' ')}::text, ' ')) RETURNING seq) SELECT pg_notify(${INVALIDATION_CHANNEL}::text, seq::text) FROM r`);
     return {
       kind: 'created',
       article,
-      // A published comment changes the article's count and thread at once; a held one nothing yet.
-      expire: row.status === 'approved' ? commentChangeTags([article]) : [],
+      expire,
       comment: ownComment({
         id: Number(row.id),
         articleId: Number(row.article_id),
@@ -334,7 +339,7 @@ export async function moderateComments(ids: number[], action: ModerationAction, 
     // Only a change into or out of "approved" alters what readers see.
     const visible = eligible.filter((c) => c.status === 'approved' || status === 'approved');
     const articlesChanged = new Map(visible.map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
-    return { changed: eligible.length, expire: commentChangeTags([...articlesChanged.values()]) };
+    return { changed: eligible.length, expire: await recorded(tx, commentChangeTags([...articlesChanged.values()])) };
   });
 }
 
@@ -357,7 +362,7 @@ export async function editComment(id: number, change: { authorName: string; body
     await tx.insert(auditLog).values({ staffId, action: 'comment.edit', subject: `comment:${id}` });
     if (row.status !== 'approved') return { expire: [] };
     const [article] = await tx.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.id, row.articleId));
-    return { expire: article ? commentChangeTags([article]) : [] };
+    return { expire: article ? await recorded(tx, commentChangeTags([article])) : [] };
   });
 }
 
@@ -432,7 +437,7 @@ export async function eraseCommenter(email: string, actor: Actor): Promise<{ del
     // Only the count is recorded: the audit log must not keep the address it erased.
     await tx.insert(auditLog).values({ staffId, action: 'comment.erase', subject: 'commenter', detail: { deleted: remove.length, anonymised: keep.length } });
     const visible = new Map(mine.filter((c) => c.status === 'approved').map((c) => [c.articleId, { id: c.articleId, slug: c.slug }]));
-    return { deleted: remove.length, anonymised: keep.length, expire: commentChangeTags([...visible.values()]) };
+    return { deleted: remove.length, anonymised: keep.length, expire: await recorded(tx, commentChangeTags([...visible.values()])) };
   });
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { assertCanOnArticle, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
+import { recorded } from '../invalidation';
 import { articleAuthors, articles, auditLog, articleTags, corrections, sections, staff, tags } from '../schema';
 import { type CorrectionKind } from '../../lib/domain';
 import { articleChangeTags } from '../tags';
@@ -26,6 +27,6 @@ export async function addCorrection(actor: Actor, articleId: number, kind: Corre
     const authorSlugs = (await tx.select({ slug: staff.slug }).from(articleAuthors).innerJoin(staff, eq(staff.id, articleAuthors.staffId)).where(eq(articleAuthors.articleId, articleId))).map((r) => r.slug);
     const topicSlugs = (await tx.select({ slug: tags.slug }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, articleId))).map((r) => r.slug);
     const input = { id: articleId, slug: a!.slug, sectionSlug: a!.sectionSlug, authorSlugs, topicSlugs };
-    return { ok: true as const, expire: articleChangeTags(input, input) };
+    return { ok: true as const, expire: await recorded(tx, articleChangeTags(input, input)) };
   });
 }

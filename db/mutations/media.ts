@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb } from '../client';
+import { recorded } from '../invalidation';
 import { articleAuthors, articles, articleTags, auditLog, media, sections, staff, tags } from '../schema';
 import { featuredImageChangeTags } from '../tags';
 
@@ -39,7 +40,7 @@ export async function updateMediaText(actor: Actor, id: number, text: { alt: str
     ]);
     const slugsOf = (rows: { articleId: number; slug: string }[], articleId: number) => rows.filter((r) => r.articleId === articleId).map((r) => r.slug);
     return {
-      expire: featuredImageChangeTags(using.map((a) => ({ ...a, authorSlugs: slugsOf(authorRows, a.id), topicSlugs: slugsOf(tagRows, a.id) }))),
+      expire: await recorded(tx, featuredImageChangeTags(using.map((a) => ({ ...a, authorSlugs: slugsOf(authorRows, a.id), topicSlugs: slugsOf(tagRows, a.id) })))),
     };
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../lib/permissions';
 import { getDb } from '../client';
+import { recorded } from '../invalidation';
 import { auditLog, staff } from '../schema';
 import { staffProfileChangeTags } from '../tags';
 
@@ -27,7 +28,7 @@ export async function updateProfile(actor: Actor, input: { name: string; bio: st
     if (me.name === input.name && me.bio === input.bio) return { ok: true as const, expire: [] };
     await tx.update(staff).set({ name: input.name, ...splitName(input.name), bio: input.bio, modifiedAt: new Date() }).where(eq(staff.id, actor.id));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'staff.profile', subject: `staff:${actor.id}`, detail: { nameChanged: me.name !== input.name, bioChanged: me.bio !== input.bio } });
-    return { ok: true as const, expire: staffProfileChangeTags(me.slug) };
+    return { ok: true as const, expire: await recorded(tx, staffProfileChangeTags(me.slug)) };
   });
 }
 

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb, type Db } from '../client';
+import { recorded } from '../invalidation';
 import { auditLog, staff, staffInvites } from '../schema';
 import { type StaffRole } from '../../lib/domain';
 import { staffChangeTags } from '../tags';
@@ -50,7 +51,7 @@ export async function setActive(actor: Actor, staffId: number, active: boolean):
       .returning({ slug: staff.slug });
     if (!done.length) return { ok: false as const, message: 'That person is no longer on the staff list.' };
     await tx.insert(auditLog).values({ staffId: actor.id, action: active ? 'staff.reactivate' : 'staff.deactivate', subject: `staff:${staffId}`, detail: {} });
-    return { ok: true as const, expire: staffChangeTags(done[0]!.slug) };
+    return { ok: true as const, expire: await recorded(tx, staffChangeTags(done[0]!.slug)) };
   });
 }
 

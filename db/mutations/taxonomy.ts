@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { getDb, type Db } from '../client';
+import { recorded } from '../invalidation';
 import { articles, articleTags, auditLog, sections, tags } from '../schema';
 import { isReservedTopLevelPath } from '../../lib/site-paths';
 import { sectionChangeTags, topicChangeTags } from '../tags';
@@ -35,7 +36,7 @@ export async function saveSection(actor: Actor, id: number | null, input: Sectio
       await tx.insert(sections).values(input);
     }
     await tx.insert(auditLog).values({ staffId: actor.id, action: id ? 'section.update' : 'section.create', subject: `section:${input.slug}`, detail: {} });
-    return { ok: true as const, expire: sectionChangeTags(oldSlug, input.slug) };
+    return { ok: true as const, expire: await recorded(tx, sectionChangeTags(oldSlug, input.slug)) };
   });
 }
 
@@ -48,7 +49,7 @@ export async function deleteSection(actor: Actor, id: number): Promise<TaxonomyR
     if ((used?.n ?? 0) > 0) return { ok: false as const, fieldErrors: { form: `“${row.slug}” still has ${used!.n} article(s); move them first.` } };
     await tx.delete(sections).where(eq(sections.id, id));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'section.delete', subject: `section:${row.slug}`, detail: {} });
-    return { ok: true as const, expire: sectionChangeTags(row.slug, null) };
+    return { ok: true as const, expire: await recorded(tx, sectionChangeTags(row.slug, null)) };
   });
 }
 
@@ -63,7 +64,7 @@ export async function renameTag(actor: Actor, id: number, input: { name: string;
     const done = await tx.update(tags).set({ ...input, modifiedAt: new Date() }).where(eq(tags.id, id)).returning({ slug: tags.slug });
     if (!done.length) return { ok: false as const, fieldErrors: { form: 'That tag no longer exists.' } };
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'tag.update', subject: `tag:${done[0]!.slug}`, detail: {} });
-    return { ok: true as const, expire: topicChangeTags(done[0]!.slug, await taggedArticles(tx, id)) };
+    return { ok: true as const, expire: await recorded(tx, topicChangeTags(done[0]!.slug, await taggedArticles(tx, id))) };
   });
 }
 
@@ -75,6 +76,6 @@ export async function deleteTag(actor: Actor, id: number): Promise<TaxonomyResul
     const tagged = await taggedArticles(tx, id);
     await tx.delete(tags).where(eq(tags.id, id));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'tag.delete', subject: `tag:${row.slug}`, detail: { articles: tagged.length } });
-    return { ok: true as const, expire: topicChangeTags(row.slug, tagged) };
+    return { ok: true as const, expire: await recorded(tx, topicChangeTags(row.slug, tagged)) };
   });
 }

@@ -2,8 +2,11 @@ vcl 4.1;
 
 # Varnish in front of one or more Broadsheet (Next.js) instances: it answers repeat requests for
 # public reader pages from memory, and the instances behind it keep their own tag-precise cache.
-# See docs/decisions/2026-11-28-shared-http-cache.md. The benchmark (npm run bench -- reader)
-# starts it with this file, BACKEND_HOST and BACKEND_PORT replaced.
+# See docs/decisions/2026-11-28-shared-http-cache.md and 2026-12-01-several-instances.md.
+#
+# Needs the xkey module (Debian: varnish-modules). scripts/varnish.mjs (tests, benchmarks and
+# `npm run fleet`) rewrites the two marked blocks below: the backends, and the addresses allowed
+# to purge. An operator edits them by hand, or generates them the same way.
 #
 # Rules:
 # - Only GET and HEAD of reader pages are cached, for as long as the page's own s-maxage says.
@@ -11,31 +14,74 @@ vcl 4.1;
 #   search and the no-JavaScript comment pages go straight to the app.
 # - Client-side navigations (the RSC header) go to the app: Next answers them with a different
 #   body at the same URL.
-# - The app sends BAN (SHARED_CACHE_PURGE_URLS) whenever it expires a cache tag: publishing,
-#   updating, withdrawing or moving an article empties this cache at once.
+# - Every cached page names its cache tags in an `xkey` header. When an instance expires tags it
+#   sends PURGE with an `xkey-purge` header listing them, and exactly the pages carrying any of
+#   them are dropped; the rest of the cache stays. Only the `purgers` addresses may purge.
+# - When no instance is healthy, pages are served stale (grace) for up to a day rather than failing.
 
-backend app {
-  .host = "BACKEND_HOST";
-  .port = "BACKEND_PORT";
+import std;
+import directors;
+import xkey;
+
+# BEGIN BACKENDS (one per instance; scripts/varnish.mjs rewrites this block)
+backend app1 {
+  .host = "127.0.0.1";
+  .port = "3000";
   .connect_timeout = 2s;
   .first_byte_timeout = 30s;
+  .probe = {
+    .url = "/api/health?live=1";
+    .interval = 2s;
+    .timeout = 1s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+  }
 }
 
+sub vcl_init {
+  new fleet = directors.round_robin();
+  fleet.add_backend(app1);
+}
+# END BACKENDS
+
+# BEGIN PURGERS (who may purge; scripts/varnish.mjs rewrites this block)
 acl purgers {
   "127.0.0.1";
   "::1";
 }
+# END PURGERS
 
 sub vcl_recv {
-  if (req.method == "BAN") {
+  set req.backend_hint = fleet.backend();
+  if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
       return (synth(403, "Forbidden"));
     }
-    ban("obj.status != 0");
-    return (synth(200, "Banned"));
+    if (!req.http.xkey-purge) {
+      return (synth(400, "Name the tags to purge in an xkey-purge header"));
+    }
+    set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+    return (synth(200, "Purged " + req.http.n-gone));
+  }
+  if (req.method == "BAN") {
+    # The purge of earlier versions, emptying everything: refused, so an old instance in a mixed
+    # fleet shows in the log instead of emptying the cache at every change.
+    return (synth(405, "Use PURGE with xkey-purge"));
   }
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
+  }
+  # While an instance is healthy, a page past its time is refreshed at once (10 s of grace while
+  # one request fetches it); when none is, cached pages are served for as long as they are kept.
+  if (std.healthy(req.backend_hint)) {
+    set req.grace = 10s;
+  }
+  # A live blog's update feed is public and cached for a few seconds (its own s-maxage), so
+  # thousands of polling readers cost one request to the app per window.
+  if (req.url ~ "^/api/live/" && !(req.http.Cookie ~ "(^|;\s*)(__Secure-)?authjs\.")) {
+    unset req.http.Cookie;
+    return (hash);
   }
   if (req.url ~ "^/(dashboard|signin|api|preview|search|comments)(/|\?|$)") {
     return (pass);
@@ -58,8 +104,12 @@ sub vcl_backend_response {
     set beresp.ttl = 0s;
     return (deliver);
   }
-  # Short grace: a stale page is served while one request refreshes it, for at most 10 seconds.
-  set beresp.grace = 10s;
+  # A page with no tags could not be purged by a change: keep it only briefly.
+  if (!beresp.http.xkey && beresp.ttl > 10s) {
+    set beresp.ttl = 10s;
+  }
+  # Kept a day past its time for outages; while an instance is healthy only 10 s of it is used.
+  set beresp.grace = 24h;
   return (deliver);
 }
 
@@ -69,6 +119,7 @@ sub vcl_deliver {
   } else {
     set resp.http.X-Cache = "MISS";
   }
+  unset resp.http.xkey;
   # Browsers revalidate with the app's rules, not ours.
   if (resp.http.Cache-Control ~ "s-maxage") {
     set resp.http.Cache-Control = "public, max-age=0, must-revalidate";

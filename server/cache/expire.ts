@@ -4,11 +4,16 @@ import { forgetResolvedRoutes } from '../routing/route-memory';
 import { purgeSharedCaches } from './http-purge';
 
 /**
- * Expires the given cache tags at once ({ expire: 0 }): the next reader gets a fresh page, never a
- * stale one, so a correction is visible within a second. Also forgets this process's resolved
- * article routes, so a moved or withdrawn article answers 301 or 410 on the next request, and
- * empties any shared HTTP cache in front of the app (server/cache/http-purge.ts). The purge is sent at
- * once and takes milliseconds; it is not awaited, so no editor waits on a cache.
+ * Expires the given cache tags in this instance at once ({ expire: 0 }): the next reader gets a
+ * fresh page, never a stale one, so a correction is visible within a second. Also forgets this
+ * process's resolved article routes, so a moved or withdrawn article answers 301 or 410 on the next
+ * request, and purges the pages carrying these tags from any shared HTTP cache in front of the app
+ * (server/cache/http-purge.ts). The purge is sent at once and takes milliseconds; it is not
+ * awaited, so no editor waits on a cache.
+ *
+ * The other instances learn of the change from the outbox row its mutation recorded in its own
+ * transaction (db/invalidation.ts, applied by server/cache/invalidation.ts), and so does this one
+ * a moment later: calling this first only makes the change visible here without waiting for that.
  */
 export function expireTags(tags: Iterable<string>): void {
   const unique = [...new Set(tags)];
@@ -17,5 +22,5 @@ export function expireTags(tags: Iterable<string>): void {
   if (unique.length === 0) return;
   for (const tag of unique) revalidateTag(tag, { expire: 0 });
   forgetResolvedRoutes();
-  void purgeSharedCaches(unique.slice(0, 5).join(' '));
+  void purgeSharedCaches(unique);
 }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVarnish, varnishInstalled } from '../../scripts/varnish.mjs';
-import { purgeSharedCaches } from './http-purge';
+import { purgeBatches, purgeSharedCaches } from './http-purge';
 
 // The project's VCL in real Varnish (Debian's varnishd; .ci/run installs it) in front of a small
 // backend that answers like the app: reader pages with s-maxage, personal answers private. Each
@@ -31,6 +31,8 @@ beforeAll(async () => {
     const personal = url.startsWith('/private') || url.startsWith('/with-cookie');
     if (url.startsWith('/with-cookie')) response.setHeader('Set-Cookie', 'broadsheet:test=1; Path=/');
     response.setHeader('Cache-Control', personal ? 'private, no-cache, no-store, max-age=0, must-revalidate' : 's-maxage=900, stale-while-revalidate=3600');
+    // Tags as the app's page cache names them (server/cache/page-cache-handler.cjs).
+    if (!personal) response.setHeader('xkey', url.startsWith('/culture/') ? 'site section:culture article:7' : `site section:${url.split('/')[1] || 'front'}`);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.end(`<p>${url} answer ${served}</p>`);
   });
@@ -65,13 +67,31 @@ describe.skipIf(!varnishInstalled)('Varnish in front of the app (deploy/varnish/
     expect((await get('/world', { cookie: 'other=1' })).body).toBe(first.body);
   });
 
-  it('drops every page when the app purges, so a withdrawn or corrected story is not served from it', async () => {
+  it('drops exactly the pages tagged with what the app purges, so a corrected story is not served from it and the rest stays cached', async () => {
     const before = await get('/culture/2026/11/27/a-story');
+    await get('/sport');
     expect((await get('/culture/2026/11/27/a-story')).cache).toBe('HIT');
-    await purgeSharedCaches('test');
+    expect((await get('/sport')).cache).toBe('HIT');
+    await purgeSharedCaches(['article:7', 'comments:7']);
     const after = await get('/culture/2026/11/27/a-story');
     expect(after.cache).toBe('MISS');
     expect(after.body).not.toBe(before.body);
+    expect((await get('/sport')).cache, 'an unrelated section page stays cached').toBe('HIT');
+    // A tag on every page empties everything.
+    await purgeSharedCaches(['site']);
+    expect((await get('/sport')).cache).toBe('MISS');
+  });
+
+  it('never shows readers the tags header', async () => {
+    const response = await fetch(`${varnish!.url}/world`);
+    expect(response.headers.get('xkey')).toBeNull();
+  });
+
+  it('refuses the old ban-everything request and a purge that names no tags', async () => {
+    await get('/world');
+    expect((await fetch(`${varnish!.url}/`, { method: 'BAN' })).status).toBe(405);
+    expect((await fetch(`${varnish!.url}/`, { method: 'PURGE' })).status).toBe(400);
+    expect((await get('/world')).cache).toBe('HIT');
   });
 
   it('never caches signed-in staff, draft mode, the dashboard, the API, search, previews or comment pages', async () => {
@@ -102,11 +122,36 @@ describe.skipIf(!varnishInstalled)('Varnish in front of the app (deploy/varnish/
   });
 });
 
+describe.skipIf(!varnishInstalled)('who may purge', () => {
+  it('refuses a purge from an address outside the configured list, and the page stays cached', async () => {
+    const port = await freePort();
+    const guarded = await startVarnish({ backendUrl: `http://127.0.0.1:${(backend.address() as AddressInfo).port}`, port, purgers: ['192.0.2.10'] });
+    try {
+      await fetch(`${guarded!.url}/guarded`);
+      const refused = await fetch(`${guarded!.url}/`, { method: 'PURGE', headers: { 'xkey-purge': 'site' } });
+      expect(refused.status).toBe(403);
+      expect((await fetch(`${guarded!.url}/guarded`)).headers.get('x-cache')).toBe('HIT');
+    } finally {
+      guarded?.stop();
+    }
+  });
+});
+
+describe('purge batches', () => {
+  it('splits a long tag list into headers Varnish accepts, dropping duplicates and tags with spaces', () => {
+    const tags = Array.from({ length: 600 }, (_, i) => `article-slug:a-rather-long-slug-for-story-${i}`);
+    const batches = purgeBatches([...tags, tags[0]!, 'not a tag']);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(b.length).toBeLessThanOrEqual(4000);
+    expect(batches.join(' ').split(' ')).toEqual(tags);
+  });
+});
+
 describe('purging', () => {
   it('logs a cache that cannot be reached, without failing the change that caused it', async () => {
     const saved = process.env.SHARED_CACHE_PURGE_URLS;
     process.env.SHARED_CACHE_PURGE_URLS = `http://127.0.0.1:${await freePort()}/`;
-    await expect(purgeSharedCaches('test')).resolves.toBeUndefined();
+    await expect(purgeSharedCaches(['test'])).resolves.toBeUndefined();
     process.env.SHARED_CACHE_PURGE_URLS = saved;
   });
 });

@@ -1,9 +1,22 @@
+import { invalidationStatus } from '@/server/cache/invalidation';
+import { buildId } from '@/server/build-id';
 import { databaseIsUp } from '@/server/health';
 
 export const dynamic = 'force-dynamic';
 
-/** 200 when the app can reach its database, 503 when it cannot: for load balancers and monitors. */
-export async function GET() {
+/**
+ * 200 when the app can reach its database, 503 when it cannot: for load balancers and monitors.
+ * Also names the build this instance runs and the last invalidation it has applied, so a fleet
+ * running mixed builds, or an instance lagging behind the others' changes, shows.
+ */
+export async function GET(request: Request) {
+  // ?live=1: the process answers at all (Varnish's probe): a database outage must not take every
+  // instance out of rotation, since they serve their cached pages through it.
+  if (new URL(request.url).searchParams.has('live')) return Response.json({ status: 'live', build: buildId() }, { headers: { 'Cache-Control': 'no-store' } });
   const up = await databaseIsUp(0);
-  return Response.json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }, { status: up ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+  const invalidation = invalidationStatus();
+  return Response.json(
+    { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', build: buildId(), invalidation: { applied: invalidation.applied, listening: invalidation.listening } },
+    { status: up ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

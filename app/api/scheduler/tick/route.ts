@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { pruneInvalidations } from '@/db/invalidation';
 import { publishDueArticles } from '@/db/mutations/articles';
 import { pruneSignInAttempts } from '@/db/mutations/login-attempts';
 import { getNextDueAt } from '@/db/queries/dashboard-articles';
@@ -25,6 +27,7 @@ export async function POST(request: NextRequest) {
   if (Date.now() - lastPrune > 3600_000) {
     lastPrune = Date.now();
     await pruneSignInAttempts().catch(() => {});
+    await pruneInvalidations(getDb()).catch(() => {});
   }
   const nextDueAt = await getNextDueAt();
   return NextResponse.json({ published: published.length, nextDueAt: nextDueAt?.toISOString() ?? null }, { headers: { 'Cache-Control': 'no-store' } });
