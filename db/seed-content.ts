@@ -1,7 +1,7 @@
 // The words of the demo publication: its sections, staff, tags, illustrations and articles. Every
 // place, person, club and company here is invented. db/seed.ts turns this into rows; keeping the
 // text apart keeps that file about the database.
-import type { Block, Blockquote, BulletList, Figure, Heading, Inline, OrderedList, Paragraph, TextNode } from '../lib/article-body';
+import type { Block, Blockquote, BulletList, Embed, Figure, Heading, Inline, OrderedList, Paragraph, Table, TableRow, TextNode } from '../lib/article-body';
 import type { CommentMode, CorrectionKind, StaffRole } from '../lib/domain';
 
 export const PUBLICATION = {
@@ -1955,6 +1955,43 @@ export const WIRE_FIXTURE_STORY: FixtureStory = {
       h('Objections'),
       p('Environmental groups have raised concerns about the route through protected valleys on the Valdorian side, and farmers along the route have said they will fight compulsory purchases.'),
       p('Both parliaments must ratify the treaty before detailed planning can begin.'),
+    ],
+  },
+};
+
+/** An embed block as the editor stores it: the canonical address and what the editor typed. */
+const embed = (url: string, provider: Embed['attrs']['provider'], words: Omit<Embed['attrs'], 'url' | 'provider'>): Embed => ({ type: 'embed', attrs: { url, provider, ...words } });
+const cells = (kind: 'tableCell' | 'tableHeader', ...texts: string[]): TableRow => ({ type: 'tableRow', content: texts.map((text) => ({ type: kind, content: [p(text)] })) });
+
+// The demo's story with embeds: a video, a social post and a map, each behind its placeholder,
+// and a table of results. The addresses are invented; nothing is loaded until a reader asks.
+export const EMBED_STORY: FixtureStory = {
+  key: 'embeds',
+  section: 'sport',
+  tags: ['rowing', 'harbour'],
+  image: null,
+  authors: ['ravi-sutherland'],
+  written: {
+    headline: 'Gig crews race the harbour mile as the lifeboat marks 150 years',
+    standfirst: 'Eleven crews rowed from Gannet Sands to the North Quay in a flat calm. Watch the finish, read the lifeboat station’s message and follow the course on the map.',
+    body: [
+      p('Eleven pilot gig crews raced the harbour mile on Saturday morning, from the slipway at Gannet Sands to the steps of the North Quay, in the flattest water the regatta has seen for a decade.'),
+      p('The race opened a week of events for the 150th year of the Port Ellery lifeboat station, whose volunteers launched the all-weather boat at the start and shadowed the crews up the estuary.'),
+      h('The finish'),
+      p('Quillhaven’s women’s crew crossed the line first, a length and a half clear of the home club, in a time the timekeepers checked twice.'),
+      embed('https://www.youtube.com/watch?v=PortEllery1', 'youtube', { title: 'The harbour mile: the last two hundred metres', caption: 'Quillhaven pull clear under the North Quay wall.', credit: 'Video: Port Ellery Gig Club' }),
+      p('The station posted its thanks to the crews before the boat was back on its cradle.'),
+      embed('https://mastodon.social/@portelleryrnli/113502846915530117', 'mastodon', { title: 'Port Ellery lifeboat station thanks the crews', credit: 'Post: Port Ellery RNLI' }),
+      h('The course'),
+      p('The mile runs inside the breakwater, past the ferry berth and the fish market, and finishes where the first lifeboat house stood in 1876.'),
+      embed('https://www.openstreetmap.org/?mlat=50.1552&mlon=-5.0664#map=15/50.1552/-5.0664', 'openstreetmap', { title: 'The harbour mile, Gannet Sands to the North Quay', caption: 'The finish is marked.' }),
+      h('Results'),
+      {
+        type: 'table',
+        attrs: { caption: 'Harbour mile, women’s race: the first four' },
+        content: [cells('tableHeader', 'Place', 'Crew', 'Time'), cells('tableCell', '1', 'Quillhaven', '9min 41sec'), cells('tableCell', '2', 'Port Ellery', '9min 48sec'), cells('tableCell', '3', 'Brackenford', '10min 02sec'), cells('tableCell', '4', 'Gannet Sands', '10min 15sec')],
+      } satisfies Table,
+      p('The men’s race and the veterans’ mile are rowed next Saturday, tide permitting.'),
     ],
   },
 };

@@ -24,6 +24,7 @@ import {
   COMMENT_BODIES,
   COMMENTERS,
   CORRECTED_STORY,
+  EMBED_STORY,
   FIRST_NAMES_F,
   FIRST_NAMES_M,
   IMAGES,
@@ -78,6 +79,7 @@ const FIXED = {
   oldPublished: new Date('2023-06-01T10:00:00Z'),
   wirePublished: new Date('2026-09-28T07:45:00Z'),
   correctedPublished: new Date('2026-09-30T16:20:00Z'),
+  embedsPublished: new Date('2026-10-10T11:30:00Z'),
   corrections: [new Date('2026-10-01T10:05:00Z'), new Date('2026-10-02T14:30:00Z')],
 };
 
@@ -100,6 +102,9 @@ export const FIXTURES = {
   wireHeadline: WIRE_FIXTURE_STORY.written.headline,
   correctedArticlePath: pathOf(CORRECTED_STORY.section, CORRECTED_STORY.written.headline, FIXED.correctedPublished),
   correctedHeadline: CORRECTED_STORY.written.headline,
+  /** The story with a video, a post and a map embedded, and a table. */
+  embedArticlePath: pathOf(EMBED_STORY.section, EMBED_STORY.written.headline, FIXED.embedsPublished),
+  embedHeadline: EMBED_STORY.written.headline,
   draftSlug: slugify(UNPUBLISHED_STORIES.find((u) => u.status === 'draft')!.written.headline),
   /** Headlines of every draft, in-review and scheduled article: readers must never find them. */
   unpublishedHeadlines: UNPUBLISHED_STORIES.map((u) => u.written.headline),
@@ -334,6 +339,7 @@ function plan(now: Date): Plan {
     fixture(OLD_STORY, FIXED.oldPublished),
     fixture(WIRE_FIXTURE_STORY, FIXED.wirePublished),
     correctedFixture,
+    fixture(EMBED_STORY, FIXED.embedsPublished),
   );
 
   // Work in progress: never published, so no first publication date and no path.

@@ -31,6 +31,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'comment.unban': 'lifted a ban',
   'comment.erase': 'erased a commenter’s data',
   'media.upload': 'uploaded an image',
+  'media.focal': 'set an image’s focal point',
+  'media.delete': 'deleted an image',
+  'layout.lead_pin': 'pinned the front page’s lead story',
+  'layout.lead_unpin': 'unpinned the front page’s lead story',
+  'layout.section_pin': 'pinned a section’s top story',
+  'layout.section_unpin': 'unpinned a section’s top story',
+  'layout.section_order': 'reordered a section’s top stories',
+  'layout.breaking_set': 'put up a breaking-news strip',
+  'layout.breaking_end': 'took down the breaking-news strip',
   'section.create': 'created a section',
   'section.update': 'changed a section',
   'section.delete': 'deleted a section',
@@ -66,6 +75,8 @@ export function auditActionChoices(): { value: string; label: string }[] {
 const COMMENT_MODE_WORDS: Record<string, string> = { open: 'open', moderated: 'moderated first', closed: 'closed' };
 const role = (r: unknown) => (typeof r === 'string' && r in ROLE_LABELS ? ROLE_LABELS[r as StaffRole] : String(r));
 const quoted = (v: unknown) => `“${String(v ?? '')}”`;
+/** An ISO time as 'YYYY-MM-DD HH:MM UTC' (the log shows times in UTC, as its CSV does). */
+const utcMinute = (v: unknown) => `${String(v ?? '').slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The detail of an entry in a sentence ('' when there is nothing worth saying). */
 export function auditDetailText(action: string, detail: Record<string, unknown>): string {
@@ -90,6 +101,17 @@ export function auditDetailText(action: string, detail: Record<string, unknown>)
       return d.role ? `As ${role(d.role)}.` : '';
     case 'correction.add':
       return d.kind ? `A ${String(d.kind)}.` : '';
+    case 'layout.lead_pin':
+    case 'layout.section_pin':
+      return [d.section ? `In ${String(d.section)}.` : '', d.expiresAt ? `Until ${utcMinute(d.expiresAt)}.` : 'Until removed.'].filter(Boolean).join(' ');
+    case 'layout.section_unpin':
+      return d.section ? `From ${String(d.section)}.` : '';
+    case 'layout.section_order':
+      return d.section ? `Now number ${Number(d.to)} in ${String(d.section)}.` : '';
+    case 'layout.breaking_set':
+      return `${quoted(d.text)}${d.href ? `, linking to ${String(d.href)}` : ''}, until ${utcMinute(d.endsAt)}.`;
+    case 'layout.breaking_end':
+      return quoted(d.text);
     case 'comment.erase':
       return `${Number(d.deleted ?? 0)} deleted, ${Number(d.anonymised ?? 0)} anonymised.`;
     case 'auth.failed':

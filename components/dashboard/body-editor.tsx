@@ -1,18 +1,22 @@
 'use client';
 
-import { Extension } from '@tiptap/core';
+import { Extension, Node, mergeAttributes } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useId, useState } from 'react';
 import type { ArticleBody } from '@/lib/article-body';
 import { bodyToEditorDoc, editorDocToBody } from '@/lib/editor-doc';
+import { defaultEmbedTitle, PROVIDER_NAMES, recogniseEmbed } from '@/lib/embeds';
 import { cleanPastedHtml } from '@/lib/paste-cleanup';
 import { LinkDialog } from './link-dialog';
+import './body-editor.css';
 
 // The article body editor: TipTap (ProseMirror) limited to what Broadsheet renders. Pasted HTML is
 // cleaned first (lib/paste-cleanup.ts) and then parsed by this schema, which keeps paragraphs,
-// crossheads, quotes (with their source), lists, links, bold and italic and drops the rest.
+// crossheads, quotes (with their source), lists, links, bold and italic, tables and embeds and
+// drops the rest. A pasted address of a video, post or map (lib/embeds.ts) becomes an embed block.
 // Output is normalised to the stored body format (lib/editor-doc.ts) on every change.
 
 export type MediaChoice = { id: number; src: string; alt: string; caption: string; credit: string; width: number; height: number };
@@ -57,6 +61,49 @@ const QuoteSource = Extension.create({
   },
 });
 
+const dataAttr = (name: string) => ({
+  default: null,
+  parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`) || null,
+  renderHTML: (a: Record<string, unknown>) => (a[name] ? { [`data-${name}`]: String(a[name]) } : {}),
+});
+
+/**
+ * A video, post or map: one block holding the address and the words the editor adds. The editor
+ * shows a labelled box, never the provider's frame: nothing is loaded from the provider here.
+ */
+const EmbedBlock = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addAttributes() {
+    return { url: dataAttr('embed-url'), provider: dataAttr('provider'), title: dataAttr('title'), caption: dataAttr('caption'), credit: dataAttr('credit') };
+  },
+  parseHTML() {
+    return [{ tag: 'figure[data-embed-url]' }];
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    const found = typeof node.attrs.url === 'string' ? recogniseEmbed(node.attrs.url) : null;
+    const label = found ? `${PROVIDER_NAMES[found.provider]}: ${node.attrs.title || defaultEmbedTitle(found)}` : 'Not an embed this site recognises';
+    const details = [node.attrs.caption, node.attrs.credit].filter(Boolean).join(' · ');
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, { class: 'editor-embed', 'data-testid': 'editor-embed' }),
+      ['p', { class: 'editor-embed-label' }, label],
+      ['p', { class: 'editor-embed-url' }, String(node.attrs.url ?? '')],
+      ['p', { class: 'editor-embed-caption' }, details || 'No caption yet: select the block to add one.'],
+    ];
+  },
+});
+
+/** A table's caption, kept as an attribute of the table (data-caption in HTML, as the paste cleaner writes it). */
+const CaptionedTable = Table.extend({
+  addAttributes() {
+    return { ...this.parent?.(), caption: dataAttr('caption') };
+  },
+});
+
 const extensions = [
   StarterKit.configure({
     heading: { levels: [2, 3] },
@@ -75,6 +122,11 @@ const extensions = [
   }),
   ArticleImage.configure({ inline: false, allowBase64: false }),
   QuoteSource,
+  EmbedBlock,
+  CaptionedTable.configure({ resizable: false, HTMLAttributes: { class: 'editor-table' } }),
+  TableRow,
+  TableHeader,
+  TableCell,
 ];
 
 function ToolbarButton({ label, pressed, onClick, children }: { label: string; pressed?: boolean; onClick: () => void; children: React.ReactNode }) {
@@ -99,6 +151,8 @@ function Toolbar({ editor, media, onLink }: { editor: Editor; media: MediaChoice
       bullets: e.isActive('bulletList'),
       numbers: e.isActive('orderedList'),
       image: e.isActive('image') ? (e.getAttributes('image') as { alt?: string | null; caption?: string | null }) : null,
+      embed: e.isActive('embed') ? (e.getAttributes('embed') as { url?: string | null; title?: string | null; caption?: string | null; credit?: string | null }) : null,
+      table: e.isActive('table') ? { caption: (e.getAttributes('table').caption as string | null | undefined) ?? '' } : null,
     }),
   });
   const [picking, setPicking] = useState(false);
@@ -131,6 +185,9 @@ function Toolbar({ editor, media, onLink }: { editor: Editor; media: MediaChoice
       </ToolbarButton>
       <ToolbarButton label="Insert image" pressed={picking} onClick={() => setPicking((p) => !p)}>
         Image
+      </ToolbarButton>
+      <ToolbarButton label="Insert table" onClick={() => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+        Table
       </ToolbarButton>
       <ToolbarButton label="Undo" onClick={() => editor.chain().focus().undo().run()}>
         Undo
@@ -181,6 +238,48 @@ function Toolbar({ editor, media, onLink }: { editor: Editor; media: MediaChoice
           </span>
         </div>
       ) : null}
+      {state.table ? (
+        <div style={{ flexBasis: '100%', display: 'flex', flexWrap: 'wrap', gap: '0.25rem', alignItems: 'center' }} role="group" aria-label="Table">
+          <label>
+            Table caption{' '}
+            <input type="text" value={state.table.caption} maxLength={500} onChange={(e) => editor.chain().updateAttributes('table', { caption: e.target.value || null }).run()} />
+          </label>
+          <ToolbarButton label="Add row" onClick={() => editor.chain().focus().addRowAfter().run()}>
+            + Row
+          </ToolbarButton>
+          <ToolbarButton label="Add column" onClick={() => editor.chain().focus().addColumnAfter().run()}>
+            + Column
+          </ToolbarButton>
+          <ToolbarButton label="Delete row" onClick={() => editor.chain().focus().deleteRow().run()}>
+            − Row
+          </ToolbarButton>
+          <ToolbarButton label="Delete column" onClick={() => editor.chain().focus().deleteColumn().run()}>
+            − Column
+          </ToolbarButton>
+          <ToolbarButton label="Header row on or off" onClick={() => editor.chain().focus().toggleHeaderRow().run()}>
+            Header row
+          </ToolbarButton>
+          <ToolbarButton label="Delete table" onClick={() => editor.chain().focus().deleteTable().run()}>
+            Delete table
+          </ToolbarButton>
+        </div>
+      ) : null}
+      {state.embed ? (
+        <div style={{ flexBasis: '100%', display: 'grid', gap: '0.25rem' }} role="group" aria-label="Embed">
+          <label>
+            Embed title{' '}
+            <input type="text" value={state.embed.title ?? ''} maxLength={300} placeholder="What readers see before they load it" onChange={(e) => editor.chain().updateAttributes('embed', { title: e.target.value || null }).run()} />
+          </label>
+          <label>
+            Embed caption{' '}
+            <input type="text" value={state.embed.caption ?? ''} maxLength={1000} onChange={(e) => editor.chain().updateAttributes('embed', { caption: e.target.value || null }).run()} />
+          </label>
+          <label>
+            Embed credit{' '}
+            <input type="text" value={state.embed.credit ?? ''} maxLength={200} onChange={(e) => editor.chain().updateAttributes('embed', { credit: e.target.value || null }).run()} />
+          </label>
+        </div>
+      ) : null}
       {state.image ? (
         <div style={{ flexBasis: '100%', display: 'grid', gap: '0.25rem' }}>
           <label>
@@ -206,6 +305,16 @@ export function BodyEditor({ initial, media, onChange, labelId }: { initial: Art
     editorProps: {
       attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', 'data-testid': 'body-editor' },
       transformPastedHTML: cleanPastedHtml,
+      // An address on its own (a video, a post, a map) becomes an embed block; anything else is
+      // pasted as usual, so an address no pattern knows stays a link.
+      handlePaste: (view, event) => {
+        const text = event.clipboardData?.getData('text/plain').trim() ?? '';
+        const found = text && !/\s/.test(text) ? recogniseEmbed(text) : null;
+        const type = view.state.schema.nodes.embed;
+        if (!found || !type) return false;
+        view.dispatch(view.state.tr.replaceSelectionWith(type.create({ url: found.url, provider: found.provider })).scrollIntoView());
+        return true;
+      },
     },
     onUpdate: ({ editor: e }) => onChange(editorDocToBody(e.getJSON())),
   });

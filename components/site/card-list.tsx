@@ -4,10 +4,10 @@ import { ArticleCard } from './article-card';
 
 /**
  * A newest-first list with a link to the next (older) page and, on an older page (`isOlderPage`),
- * one back to the newest. The way back goes to the first page, not the page just before: the
- * pages are keyset pages (each starts after a story), so the previous page's start would need a
- * second query for the newer neighbours, and a reader who has gone back in the archive mostly
- * wants today's stories; the link says "Newest" because that is where it goes.
+ * links to the newer page just before it and to the newest. Both keep to the keyset pages (each
+ * lists the stories before a cursor): "Newer stories" goes to the page whose "Older stories" link
+ * leads here (page.newer, '' for the first page), so paging back and forth shows the same pages at
+ * the same URLs.
  */
 export function CardList({ page, basePath, locale, timeZone, showSection = true, label, isOlderPage = false }: { page: CardPage; basePath: string; locale: string; timeZone: string; showSection?: boolean; label: string; isOlderPage?: boolean }) {
   if (page.items.length === 0) return <p className="empty">No stories here yet.</p>;
@@ -24,6 +24,11 @@ export function CardList({ page, basePath, locale, timeZone, showSection = true,
         {isOlderPage ? (
           <Link href={basePath} prefetch={false}>
             Newest stories
+          </Link>
+        ) : null}
+        {isOlderPage && page.newer !== null ? (
+          <Link rel="prev" href={page.newer ? `${basePath}/before/${page.newer}` : basePath} prefetch={false}>
+            Newer stories
           </Link>
         ) : null}
         {page.next ? (

@@ -1,11 +1,15 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { decodeCursor, listListingArticles, type ListingKind } from '@/db/queries/articles';
+import { decodeCursor, listListingArticles, PAGE_SIZE, type CardPage, type ListingKind } from '@/db/queries/articles';
+import { getSectionFront } from '@/db/queries/front-page';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings } from '@/db/queries/settings';
 import { getTopic } from '@/db/queries/topics';
+import { cacheSecondsBefore } from '@/lib/front-layout';
 import { authorPath, isSlug, sectionPath, tagPath } from '@/lib/urls';
+import { keepPageAtMost } from '@/server/http/page-lifetime';
 import { CardList } from './card-list';
+import { SectionTop } from './section-top';
 import { StaffEmail } from './staff-email';
 import { AuthorJsonLd, SectionJsonLd, TagJsonLd } from './structured-data';
 
@@ -55,6 +59,9 @@ async function getOwner(kind: ListingKind, slug: string): Promise<Owner | null> 
   return topic && { ...topic, path: tagPath(topic.slug), kicker: 'Topic', label: `Stories about ${topic.name}`, showSection: true };
 }
 
+/** The section page's own `revalidate` (app/(site)/[section]/page.tsx). */
+const SECTION_PAGE_SECONDS = 600;
+
 const JSON_LD = { section: SectionJsonLd, author: AuthorJsonLd, topic: TagJsonLd } satisfies Record<ListingKind, unknown>;
 
 /**
@@ -65,8 +72,12 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
   if (!isSlug(slug) || (cursor && !decodeCursor(cursor))) notFound();
   const [settings, owner] = await Promise.all([getSiteSettings(), getOwner(kind, slug)]);
   if (!owner) notFound();
-  const page = await listListingArticles(kind, owner.id, owner.slug, cursor);
+  // A section's first page leads with its top stories (the editors' pins, then its newest).
+  const front = kind === 'section' && !cursor ? await getSectionFront(owner.id, owner.slug, PAGE_SIZE) : null;
+  const page: CardPage = front ? { items: front.list, next: front.next, newer: null } : await listListingArticles(kind, owner.id, owner.slug, cursor);
   if (cursor && page.items.length === 0) notFound();
+  // A pin that ends before the page's own lifetime shortens it (docs/decisions/2026-12-01-edited-front-page.md).
+  if (front?.nextChangeAt) await keepPageAtMost(cacheSecondsBefore(new Date(front.nextChangeAt), new Date(), SECTION_PAGE_SECONDS));
   const JsonLd = JSON_LD[kind];
   const { profile } = owner;
   return (
@@ -86,7 +97,8 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
           {cursor && owner.olderNote ? <p className="listing__page-note">{owner.olderNote}</p> : null}
         </header>
         {owner.subhead ? <h2 className="listing__subhead">{owner.subhead}</h2> : null}
-        <CardList page={page} basePath={owner.path} locale={settings.locale} timeZone={settings.timeZone} showSection={owner.showSection} label={owner.label} isOlderPage={cursor !== ''} />
+        {front && front.top.length > 0 ? <SectionTop stories={front.top} sectionName={owner.name} locale={settings.locale} timeZone={settings.timeZone} /> : null}
+        {front && front.top.length > 0 && page.items.length === 0 ? null : <CardList page={page} basePath={owner.path} locale={settings.locale} timeZone={settings.timeZone} showSection={owner.showSection} label={owner.label} isOlderPage={cursor !== ''} />}
       </div>
     </>
   );

@@ -4,7 +4,8 @@ import type { Db } from '../connection';
 import { articles, corrections } from '../schema';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { makeArticle, makeSection, makeStaff, makeTag } from '../test-fixtures';
-import { getFrontPage, getPublishedArticle, listListingArticles, listRelatedArticles, PAGE_SIZE } from './articles';
+import { getPublishedArticle, listListingArticles, listRelatedArticles, PAGE_SIZE } from './articles';
+import { getFrontPage } from './front-page';
 import { listCorrections } from './corrections';
 
 let db: Db;

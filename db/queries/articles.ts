@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { ArticleBody } from '../../lib/article-body';
 import type { FocalPoint, MediaVariant, PictureImage } from '../../lib/media-variants';
 import { cachedQuery } from '../cache';
@@ -8,6 +7,7 @@ import { getDb, type Db } from '../client';
 import { preparedQuery } from '../prepared';
 import { articleAuthors, articles, articleTags, comments, corrections, media, sections, staff, tags } from '../schema';
 import { type CommentMode, type CorrectionKind } from '../../lib/domain';
+import { SECTION_TOP_SLOTS } from '../../lib/front-layout';
 import { cacheTags } from '../tags';
 import { isLive } from './conditions';
 
@@ -88,7 +88,7 @@ export const cardColumns = {
   imageFocalY: media.focalY,
 };
 
-type CardRow = {
+export type CardRow = {
   id: number;
   path: string | null;
   headline: string;
@@ -106,7 +106,7 @@ type CardRow = {
   imageFocalY: number | null;
 };
 
-function toCard(row: CardRow): ArticleCard {
+export function toCard(row: CardRow): ArticleCard {
   return {
     id: row.id,
     path: row.path ?? '/',
@@ -133,7 +133,7 @@ export function imageOf(row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth
   };
 }
 
-function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
+export function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
   return db
     .select(cardColumns)
     .from(articles)
@@ -144,7 +144,12 @@ function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db =
     .limit(limit);
 }
 
-export type CardPage = { items: ArticleCard[]; next: string | null };
+/**
+ * One page of a newest-first listing: its stories, the cursor of the next (older) page, and where
+ * "Newer stories" goes: null on the first page, '' for the first page, else the cursor of the
+ * newer page.
+ */
+export type CardPage = { items: ArticleCard[]; next: string | null; newer: string | null };
 
 /** The reader pages that list stories newest first: a section's, an author's (byline) and a topic's. */
 export type ListingKind = 'section' | 'author' | 'topic';
@@ -158,30 +163,65 @@ function listingMembers(db: Db, kind: ListingKind): SQL {
 }
 
 // Each listing's first page and its older pages, prepared. The keyset (published time, then id) is a
-// row comparison, which the index can seek to: page 500 costs what page 2 does.
+// row comparison, which the index can seek to: page 500 costs what page 2 does. "Newer" reads the
+// same index backwards from the page's first story (ascending is the exact reverse of the index's
+// DESC NULLS FIRST order), so it costs what "older" does.
 const beforeCursor = sql`(${articles.publishedAt}, ${articles.id}) < (${sql.placeholder('beforeAt')}::timestamptz, ${sql.placeholder('beforeId')}::int)`;
+const afterCursor = sql`(${articles.publishedAt}, ${articles.id}) > (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::int)`;
 function listingStatements(kind: ListingKind) {
   return {
     first: preparedQuery((db) => cardQuery(listingMembers(db, kind), sql.placeholder('limit'), db).prepare(`reader_${kind}_list`)),
     older: preparedQuery((db) => cardQuery(and(listingMembers(db, kind), beforeCursor), sql.placeholder('limit'), db).prepare(`reader_${kind}_list_before`)),
+    newer: preparedQuery((db) =>
+      db
+        .select({ id: articles.id, publishedAt: articles.publishedAt })
+        .from(articles)
+        .where(and(isLive(), listingMembers(db, kind), afterCursor))
+        .orderBy(asc(articles.publishedAt), asc(articles.id))
+        .limit(sql.placeholder('limit'))
+        .prepare(`reader_${kind}_list_after`),
+    ),
   };
 }
 const listingQueries = { section: listingStatements('section'), author: listingStatements('author'), topic: listingStatements('topic') };
 
-/** One page of a newest-first listing, plus the cursor of the next page if there is one. */
-async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | null, pageSize: number): Promise<CardPage> {
+/**
+ * How many stories a listing's first page shows before its "Older stories" link: a section's
+ * first page has its top stories (lead and secondary row) above the list.
+ */
+export function firstPageSpan(kind: ListingKind, pageSize: number): number {
+  return pageSize + (kind === 'section' ? SECTION_TOP_SLOTS : 0);
+}
+
+/**
+ * Where "Newer stories" goes from a page whose newest story is `first`: the older pages are
+ * "the `pageSize` stories before a cursor", so the newer page is the one before the story
+ * `pageSize + 1` places above `first`; when the stories above would all fit on the first page,
+ * it is the first page (''). Going older from the page this names comes back to the same page,
+ * and the cursor is the one the chain of "Older stories" links gave it, so each page has one URL.
+ */
+async function newerCursor(kind: ListingKind, ownerId: number, first: ArticleCard, pageSize: number): Promise<string> {
+  const span = firstPageSpan(kind, pageSize);
+  const above = await listingQueries[kind].newer().execute({ ownerId, afterAt: first.publishedAt, afterId: first.id, limit: span + 1 });
+  const target = above[pageSize];
+  return above.length <= span || !target?.publishedAt ? '' : encodeCursor({ id: target.id, publishedAt: target.publishedAt.toISOString() });
+}
+
+/** One page of a newest-first listing, plus the cursors of the pages around it. */
+async function cardPage(kind: ListingKind, ownerId: number, cursor: Cursor | null, pageSize: number, withNewer = true): Promise<CardPage> {
   const limit = pageSize + 1;
   const rows = cursor
     ? await listingQueries[kind].older().execute({ ownerId, limit, beforeAt: cursor.publishedAt.toISOString(), beforeId: cursor.id })
     : await listingQueries[kind].first().execute({ ownerId, limit });
   const items = rows.slice(0, pageSize).map(toCard);
   const last = items.at(-1);
-  return { items, next: rows.length > pageSize && last ? encodeCursor(last) : null };
+  const newer = cursor && withNewer && items[0] ? await newerCursor(kind, ownerId, items[0], pageSize) : null;
+  return { items, next: rows.length > pageSize && last ? encodeCursor(last) : null, newer };
 }
 
 /** Whether an older page of a listing has any story, uncached, through the page's own statement: the proxy's 404 test. */
 export async function listingHasStoriesBefore(kind: ListingKind, ownerId: number, cursor: Cursor): Promise<boolean> {
-  return (await cardPage(kind, ownerId, cursor, 1)).items.length > 0;
+  return (await cardPage(kind, ownerId, cursor, 1, false)).items.length > 0;
 }
 
 export const PAGE_SIZE = 20;
@@ -198,56 +238,6 @@ export const listListingArticles = cachedQuery(
   async (kind: ListingKind, ownerId: number, ownerSlug: string, cursor: string): Promise<CardPage> => cardPage(kind, ownerId, cursor ? decodeCursor(cursor) : null, PAGE_SIZE),
   (kind, _id, slug) => [listingTag[kind](slug)],
   600,
-);
-
-export type FrontPage = {
-  lead: ArticleCard | null;
-  sections: { slug: string; name: string; stories: ArticleCard[] }[];
-  latest: ArticleCard[];
-};
-
-// The front page in three statements: the lead (the newest story with a picture), then, at once,
-// each section's newest four (one LATERAL join, each section stopping at four on its index) and
-// the latest twelve, both leaving out the lead.
-const frontLead = preparedQuery((db) => cardQuery(sql`${media.id} IS NOT NULL`, 1, db).prepare('reader_front_lead'));
-const frontSection = alias(sections, 'front_section');
-const frontStories = preparedQuery((db) => {
-  const story = db
-    .select({ ...cardColumns, imageAlt: sql<string | null>`coalesce(${articles.featuredAlt}, ${media.alt})`.as('image_alt') })
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(media, eq(media.id, articles.featuredImageId))
-    .where(and(isLive(), eq(articles.sectionId, frontSection.id), ne(articles.id, sql.placeholder('leadId'))))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(4)
-    .as('story');
-  return db
-    .select()
-    .from(frontSection)
-    .crossJoinLateral(story)
-    .orderBy(asc(frontSection.position), asc(frontSection.id), desc(story.publishedAt), desc(story.id))
-    .prepare('reader_front_sections');
-});
-const frontLatest = preparedQuery((db) => cardQuery(ne(articles.id, sql.placeholder('leadId')), 12, db).prepare('reader_front_latest'));
-
-export const getFrontPage = cachedQuery(
-  'front-page',
-  async (): Promise<FrontPage> => {
-    const [leadRow] = await frontLead().execute();
-    const lead = leadRow ? toCard(leadRow) : null;
-    const leadId = lead?.id ?? 0;
-    const [storyRows, latestRows] = await Promise.all([frontStories().execute({ leadId }), frontLatest().execute({ leadId })]);
-    const sectionsShown: FrontPage['sections'] = [];
-    for (const { story } of storyRows) {
-      const card = toCard(story);
-      const entry = sectionsShown.at(-1);
-      if (entry?.slug === card.sectionSlug) entry.stories.push(card);
-      else sectionsShown.push({ slug: card.sectionSlug, name: card.sectionName, stories: [card] });
-    }
-    return { lead, sections: sectionsShown, latest: latestRows.map(toCard) };
-  },
-  () => [cacheTags.frontPage(), cacheTags.sections()],
-  300,
 );
 
 /**

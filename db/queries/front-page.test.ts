@@ -4,7 +4,7 @@ import type { Db } from '../connection';
 import { articles, media } from '../schema';
 import { makeArticle, makeSection } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
-import { getFrontPage } from './articles';
+import { getFrontPage } from './front-page';
 
 let db: Db;
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);

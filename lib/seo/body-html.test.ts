@@ -52,3 +52,31 @@ describe('textToHtml', () => {
     expect(textToHtml('Hello <b>you</b>\nsecond line\n\nNew para')).toBe('<p>Hello &lt;b&gt;you&lt;/b&gt;<br>second line</p>\n<p>New para</p>');
   });
 });
+
+describe('embeds and tables in feeds', () => {
+  it('gives feed readers an embed as a plain link with its caption, and never a frame', () => {
+    const html = bodyToHtml({ type: 'doc', content: [{ type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=Qm3bT_x9-aZ', provider: 'youtube', title: 'Launch <at> dawn', caption: 'The crew', credit: 'RNLI' } }] }, 'https://news.example');
+    expect(html).toBe('<p><a href="https://www.youtube.com/watch?v=Qm3bT_x9-aZ">Launch &lt;at&gt; dawn</a> (YouTube)<br>The crew RNLI</p>');
+    expect(html).not.toMatch(/iframe|youtube-nocookie/);
+  });
+
+  it('keeps a table as a table with its header cells and caption, escaped', () => {
+    const html = bodyToHtml(
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'table',
+            attrs: { caption: 'Fares & times' },
+            content: [
+              { type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ticket' }] }] }] },
+              { type: 'tableRow', content: [{ type: 'tableCell', attrs: { colspan: 2 }, content: [{ type: 'paragraph', content: [{ type: 'text', text: '<b>Free</b>' }] }] }] },
+            ],
+          },
+        ],
+      },
+      'https://news.example',
+    );
+    expect(html).toBe('<table><caption>Fares &amp; times</caption><tr><th>Ticket</th></tr><tr><td colspan="2">&lt;b&gt;Free&lt;/b&gt;</td></tr></table>');
+  });
+});

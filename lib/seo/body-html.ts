@@ -1,7 +1,8 @@
 // The structured article body as an HTML string, for feed readers (RSS content:encoded). The body
 // is never stored as HTML: every piece of text is escaped here, links are limited to the schemes
 // the editor allows, and site-relative URLs become absolute, because a feed is read elsewhere.
-import type { ArticleBody, Block, Inline } from '../article-body';
+import type { ArticleBody, Block, Inline, Paragraph } from '../article-body';
+import { defaultEmbedTitle, PROVIDER_NAMES, recogniseEmbed } from '../embeds';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -48,6 +49,20 @@ function block(b: Block, base: string): string {
       const size = width && height ? ` width="${width}" height="${height}"` : '';
       const text = [caption, credit].filter(Boolean).map((t) => escapeHtml(t!)).join(' ');
       return `<figure><img src="${escapeHtml(absolute(src, base))}" alt="${escapeHtml(alt)}"${size}>${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`;
+    }
+    case 'embed': {
+      // Feed readers get a plain link: no frame, no script, nothing loaded from the provider.
+      const found = recogniseEmbed(b.attrs.url);
+      if (!found) return '';
+      const title = b.attrs.title || defaultEmbedTitle(found);
+      const text = [b.attrs.caption, b.attrs.credit].filter(Boolean).map((t) => escapeHtml(t!)).join(' ');
+      return `<p><a href="${escapeHtml(found.url)}">${escapeHtml(title)}</a> (${escapeHtml(PROVIDER_NAMES[found.provider])})${text ? `<br>${text}` : ''}</p>`;
+    }
+    case 'table': {
+      const cells = (ps: Paragraph[]) => ps.map((p) => inline(p.content, base)).join('<br>');
+      const span = (a?: { colspan?: number; rowspan?: number }) => `${a?.colspan ? ` colspan="${a.colspan}"` : ''}${a?.rowspan ? ` rowspan="${a.rowspan}"` : ''}`;
+      const rows = b.content.map((row) => `<tr>${row.content.map((c) => (c.type === 'tableHeader' ? `<th${span(c.attrs)}>${cells(c.content)}</th>` : `<td${span(c.attrs)}>${cells(c.content)}</td>`)).join('')}</tr>`).join('');
+      return `<table>${b.attrs?.caption ? `<caption>${escapeHtml(b.attrs.caption)}</caption>` : ''}${rows}</table>`;
     }
     default:
       return '';
