@@ -21,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: '/dashboard/sections', label: 'Sections & tags', show: can(me, 'sections.manage') },
     { href: '/dashboard/staff', label: 'Staff', show: can(me, 'staff.manage') },
     { href: '/dashboard/settings', label: 'Settings', show: can(me, 'settings.manage') },
+    { href: '/dashboard/audience', label: 'Audience', show: can(me, 'audience.view') },
     { href: '/dashboard/audit', label: 'Audit log', show: can(me, 'audit.view') },
     { href: '/dashboard/profile', label: 'Your profile', show: true },
   ];

@@ -47,7 +47,14 @@ const PAGES: Record<FixedPageSlug, PageDef> = {
     render: () => (
       <>
         <h2>Reading</h2>
-        <p>Reading our pages sets no cookies and needs no account. Our servers keep ordinary access logs, without your e-mail address, for security and to fix faults.</p>
+        <p>Reading our pages sets no cookies and needs no account. Our servers keep ordinary access logs, without your e-mail address, for security and to fix faults; the reader counts below are not made from them.</p>
+        <h2>Counting readers</h2>
+        <p>
+          To know which stories are read, each article page tells us once that it was opened: the story’s number and, if your browser says, the name of the site whose link you followed (such as a
+          search engine), never the page you were on. We add one to that story’s count for the hour and keep nothing else: no cookie, no network address, no browser details, no identifier, nothing that
+          could tell one reader from another or link two visits. Hourly counts are kept for 90 days, daily totals after that. Visits from bots are not counted, and if your browser sends Do Not Track or
+          Global Privacy Control, nothing is sent at all.
+        </p>
         <h2>Commenting</h2>
         <p>
           When you leave a comment we store the name, e-mail address and text you give us, the time, and the network address and browser name your comment came from. Your name and comment are shown with the

@@ -15,7 +15,9 @@ import { CorrectionForm, PreviewLinkForm } from '@/components/dashboard/sharing-
 import { previewLinkHours } from '@/db/mutations/preview-links';
 import { listPreviewLinks } from '@/db/queries/preview';
 import type { ArticleStatus } from '@/lib/domain';
-import { canOnArticle, type ArticleSubject } from '@/lib/permissions';
+import { canOnArticle, canSeeArticleFigures, type ArticleSubject } from '@/lib/permissions';
+import { getArticleFigures } from '@/db/queries/views';
+import { BarChart } from '@/components/ui/audience-charts';
 import { addCorrectionAction, createPreviewLinkAction, revokePreviewLinkAction } from '../../_actions/sharing';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -86,6 +88,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         heartbeatAction={editingHeartbeatAction}
       />
       <ArticleSidePanels articleId={article.id} me={me} subject={subject} status={article.status} />
+      {article.firstPublishedAt && canSeeArticleFigures(me, subject) ? <ArticleFiguresPanel articleId={article.id} /> : null}
     </div>
   );
 }
@@ -148,5 +151,47 @@ async function ArticleSidePanels({ articleId, me, subject, status }: { articleId
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The story's own audience figures (its writers, editors and admins): a small panel under the editor. */
+async function ArticleFiguresPanel({ articleId }: { articleId: number }) {
+  const settings = await getSiteSettings();
+  const now = new Date();
+  const figures = await getArticleFigures(articleId, settings.timeZone, now);
+  const nf = new Intl.NumberFormat(settings.locale);
+  const counts = new Map(figures.perDay.map((d) => [d.day, d.views]));
+  const bars = [];
+  for (let i = 13; i >= 0; i--) {
+    const at = new Date(now.getTime() - i * 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    bars.push({ key: day, label: `${Number(day.slice(8))}/${Number(day.slice(5, 7))}`, value: counts.get(day) ?? 0, title: day });
+  }
+  return (
+    <section className="panel article-figures" aria-labelledby="figures-heading" style={{ marginTop: '1.5rem' }}>
+      <h2 id="figures-heading">Readers</h2>
+      {figures.total === 0 ? (
+        <p className="muted">No views counted yet.</p>
+      ) : (
+        <>
+          <dl className="article-figures__numbers">
+            <div>
+              <dt>Last 24 hours</dt>
+              <dd>{nf.format(figures.last24h)}</dd>
+            </div>
+            <div>
+              <dt>Last 7 days</dt>
+              <dd>{nf.format(figures.last7d)}</dd>
+            </div>
+            <div>
+              <dt>Since publication</dt>
+              <dd>{nf.format(figures.total)}</dd>
+            </div>
+          </dl>
+          <BarChart id="article-figures-chart" title="Views per day, last 14 days" summary={`${nf.format(bars.reduce((s, b) => s + b.value, 0))} views in the last 14 days.`} bars={bars} labelEvery={2} locale={settings.locale} />
+        </>
+      )}
+      <p className="muted">Page views of this story, counted without cookies or anything about the reader.</p>
+    </section>
   );
 }
