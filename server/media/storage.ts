@@ -66,7 +66,8 @@ export function mediaDir(): string {
 export function mediaFilePath(src: string): string | null {
   const key = mediaKey(src);
   if (!key) return null;
-  const full = path.join(mediaDir(), ...key.split('/'));
+  // Uploads are data, not part of the build: keep Next's file tracing out of this folder.
+  const full = path.join(/*turbopackIgnore: true*/ mediaDir(), ...key.split('/'));
   return full.startsWith(mediaDir() + path.sep) ? full : null;
 }
 
@@ -90,7 +91,7 @@ function localStore(): MediaStore {
     async get(key) {
       const file = fileOf(key);
       try {
-        const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
+        const [bytes, stat] = await Promise.all([fs.readFile(/*turbopackIgnore: true*/ file), fs.stat(/*turbopackIgnore: true*/ file)]);
         // The MD5 of the content, as S3 reports it for a single PUT: the same file has the same
         // ETag in either store and on every instance.
         return { bytes, contentType: mediaContentType(key) ?? 'application/octet-stream', etag: `"${crypto.createHash('md5').update(bytes).digest('hex')}"`, lastModified: stat.mtime };
@@ -101,7 +102,7 @@ function localStore(): MediaStore {
     },
     async head(key) {
       try {
-        const stat = await fs.stat(fileOf(key));
+        const stat = await fs.stat(/*turbopackIgnore: true*/ fileOf(key));
         return stat.isFile() ? { size: stat.size, contentType: mediaContentType(key) ?? 'application/octet-stream', lastModified: stat.mtime } : null;
       } catch (error) {
         if (missing(error)) return null;
