@@ -141,7 +141,8 @@ export const media = pgTable(
   (t) => [
     check('media_dimensions', sql`${t.width} > 0 AND ${t.height} > 0`),
     check('media_alt_length', sql`length(${t.alt}) <= 500`),
-    check('media_focal_point', sql`(${t.focalX} IS NULL AND ${t.focalY} IS NULL) OR (${t.focalX} BETWEEN 0 AND 100 AND ${t.focalY} BETWEEN 0 AND 100)`),
+    // Both or neither (a lone NULL would make the range test unknown, which a CHECK lets through).
+    check('media_focal_point', sql`(${t.focalX} IS NULL AND ${t.focalY} IS NULL) OR (${t.focalX} IS NOT NULL AND ${t.focalY} IS NOT NULL AND ${t.focalX} BETWEEN 0 AND 100 AND ${t.focalY} BETWEEN 0 AND 100)`),
     index('media_created_idx').on(t.createdAt),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "media" DROP CONSTRAINT "media_focal_point";--> statement-breakpoint
+ALTER TABLE "media" ADD CONSTRAINT "media_focal_point" CHECK (("media"."focal_x" IS NULL AND "media"."focal_y" IS NULL) OR ("media"."focal_x" IS NOT NULL AND "media"."focal_y" IS NOT NULL AND "media"."focal_x" BETWEEN 0 AND 100 AND "media"."focal_y" BETWEEN 0 AND 100));
