@@ -24,6 +24,8 @@ export type ReaderRoute =
   /** The no-JavaScript comment pages: replying to one comment, and a thread's later pages. */
   | { kind: 'comment'; commentId: number }
   | { kind: 'thread-page'; articleId: number; cursor: string }
+  /** A live blog's older entries: /live/<article id>/before/<cursor>. */
+  | { kind: 'live-page'; articleId: number; cursor: string }
   /** Where a refused plain-form comment is shown again with what the reader typed. */
   | { kind: 'refusal'; token: string }
   /** Cannot exist: a malformed slug, a rewrite target asked for directly, /author with no name. */
@@ -65,6 +67,13 @@ export function classifyReaderPath(pathname: string): ReaderRoute {
     return segments.length === 1 ? { kind: 'missing' } : { kind: 'other' };
   }
   if (first === 'comments') return commentPage(segments);
+  if (first === 'live') {
+    if (segments.length === 4 && third === 'before') {
+      return ARTICLE_ID.test(second!) && Number(second) <= 2147483647 && CURSOR.test(fourth!) ? { kind: 'live-page', articleId: Number(second), cursor: fourth! } : { kind: 'missing' };
+    }
+    // /live/<id>/updates.json is a route handler (the proxy never sees it); nothing else is here.
+    return segments.length === 3 && third === 'updates.json' ? { kind: 'other' } : { kind: 'missing' };
+  }
   if (isReservedTopLevelPath(first)) return { kind: 'other' };
   if (segments.length === 1) return listing('section', first, null);
   if (segments.length === 3 && second === 'before') return listing('section', first, third!);

@@ -29,6 +29,7 @@ export function ArticleStory({
   notice,
   dateline,
   meta,
+  afterBody,
   children,
 }: {
   article: StoryArticle;
@@ -42,6 +43,8 @@ export function ArticleStory({
   dateline?: ReactNode;
   /** After the dates in the header (the comment count). */
   meta?: ReactNode;
+  /** Right after the body (a live blog's summary and entries). */
+  afterBody?: ReactNode;
   /** After the topics (related stories, the comment thread). */
   children?: ReactNode;
 }) {
@@ -92,6 +95,8 @@ export function ArticleStory({
       ) : null}
 
       <ArticleBody body={article.body} images={article.bodyImages} />
+
+      {afterBody}
 
       {credit ? <p className="wire-credit">{credit}</p> : null}
 

@@ -9,6 +9,7 @@ import { invalidations, liveBlogs, liveEntries, siteSettings } from '../schema';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
 import { countDeletionRecords, getLiveBlog, getLiveFrame, listLiveEntries, readLiveChanges } from './live-blog';
+import { readNewsArticles } from './sitemaps';
 
 // The update endpoint's promise: a page that says which version it has gets exactly what changed
 // since (new, edited, deleted entries), and a version the blog cannot answer exactly gets a fresh
@@ -271,5 +272,19 @@ describe('who may do what, and refusals write nothing', () => {
     expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((v) => v + 0));
     const all = (await readLiveChanges(blog, 0))!;
     expect(all.entries).toHaveLength(8);
+  });
+});
+
+describe('crawlers follow the newest entry', () => {
+  it('a live blog begun days ago is in the news sitemap while entries arrive, with its newest entry as lastmod', async () => {
+    n += 1;
+    const old = await makeArticle(db, { slug: `long-count-${n}`, section, publishedAt: new Date(Date.now() - 72 * 3600_000), headline: `Long count ${n}` });
+    await makeLiveBlog(people.editor, old.id);
+    expect((await readNewsArticles(48, 1000)).map((e) => e.headline)).not.toContain(`Long count ${n}`);
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 5000);
+    await post(old.id, 'First result declared.', { at });
+    const entry = (await readNewsArticles(48, 1000)).find((e) => e.headline === `Long count ${n}`);
+    expect(entry).toMatchObject({ lastmod: at.toISOString() });
+    expect((await getLiveBlog(old.id))!.lastChangeAt).toBe(at.toISOString());
   });
 });

@@ -31,6 +31,9 @@ import { isLive } from './conditions';
 
 export type LiveBlogInfo = {
   articleId: number;
+  /** The article's address and headline (older-entry pages link back to it). */
+  path: string;
+  headline: string;
   coverageStart: string;
   coverageEnd: string | null;
   summary: string;
@@ -111,6 +114,8 @@ async function readLiveBlog(articleId: number): Promise<LiveBlogInfo | null> {
   const [row] = await db
     .select({
       articleId: liveBlogs.articleId,
+      path: articles.path,
+      headline: articles.headline,
       coverageStart: liveBlogs.coverageStart,
       coverageEnd: liveBlogs.coverageEnd,
       summary: liveBlogs.summary,
@@ -123,9 +128,10 @@ async function readLiveBlog(articleId: number): Promise<LiveBlogInfo | null> {
     .from(liveBlogs)
     .innerJoin(articles, eq(articles.id, liveBlogs.articleId))
     .where(and(eq(liveBlogs.articleId, articleId), isLive()));
-  if (!row) return null;
+  if (!row?.path) return null;
   return {
     ...row,
+    path: row.path,
     coverageStart: row.coverageStart.toISOString(),
     coverageEnd: row.coverageEnd ? row.coverageEnd.toISOString() : null,
     lastChangeAt: row.lastChangeAt ? new Date(row.lastChangeAt).toISOString() : null,

@@ -8,6 +8,7 @@ import { decodeCursor, listingHasStoriesBefore, type ListingKind } from './artic
 import { findAuthor } from './authors';
 import { decodeThreadCursor, getCommentTarget, getReplyTarget } from './comments';
 import { isLive } from './conditions';
+import { getLiveBlog, listLiveEntries } from './live-blog';
 import { getRefusedComment } from './refused-comments';
 import { findSection } from './settings';
 import { findTopic } from './topics';
@@ -100,6 +101,11 @@ export async function resolveReaderPath(path: string): Promise<RouteResolution |
       // refusal's 4xx; an expired or mistyped address is gone.
       const refused = await getRefusedComment(route.token);
       return { kind: 'refused', status: refused ? refused.status : 410 };
+    }
+    case 'live-page': {
+      // The page's own reads: a live blog readers can see, and entries before the cursor.
+      if (!(await getLiveBlog(route.articleId))) return { kind: 'unknown' };
+      return (await listLiveEntries(route.articleId, route.cursor)).entries.length > 0 ? { kind: 'live' } : { kind: 'unknown' };
     }
     case 'thread-page': {
       // A later page of a live article's thread (a cursor past the end is an empty page, not a 404).

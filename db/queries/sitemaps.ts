@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, max, sql, type SQL } from 'drizzle-orm';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, corrections, media, sections, staff, tags } from '../schema';
@@ -15,7 +15,10 @@ import { isLive } from './conditions';
  * the last correction, whichever is latest. The same rule as dateModified in its JSON-LD
  * (server/seo/structured-data.ts articleModifiedAt), so the sitemap and the page agree.
  */
-const articleLastmod = sql`greatest(coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}), ${articles.updatedAt}, (select max(${corrections.publishedAt}) from ${corrections} where ${corrections.articleId} = ${articles.id}))`;
+/** A live blog's newest entry or edit (null for other articles): its lastmod follows the blog. */
+const liveBlogLastEntry = sql`(select max(greatest(e.posted_at, e.edited_at)) from live_entries e where e.article_id = "articles"."id" and e.deleted_at is null)`;
+
+const articleLastmod = sql`greatest(coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}), ${articles.updatedAt}, (select max(${corrections.publishedAt}) from ${corrections} where ${corrections.articleId} = ${articles.id}), ${liveBlogLastEntry})`;
 
 /** Epoch milliseconds as a double: both drivers return it as a JS number, unlike timestamps in raw SQL. */
 const epochMs = (expr: SQL) => sql<number | null>`floor(extract(epoch from ${expr}) * 1000)::float8`;
@@ -28,7 +31,7 @@ export type SitemapEntry = { path: string; lastmod: string | null; images: strin
 export type SitemapPageSummary = { kind: SitemapKind; page: number; lastmod: string | null };
 
 /** Everything that can change a sitemap: any article change expires the front page's tag. */
-const SITEMAP_TAGS = () => [cacheTags.frontPage(), cacheTags.sections(), cacheTags.site()];
+const SITEMAP_TAGS = () => [cacheTags.frontPage(), cacheTags.sections(), cacheTags.site(), cacheTags.liveBlogs()];
 
 /** Each section's newest live article, as a subquery. */
 const sectionLastSubquery = () =>
@@ -166,19 +169,24 @@ export const getSitemapPage = cachedQuery(
   600,
 );
 
-export type NewsEntry = { path: string; headline: string; publishedAt: string };
+export type NewsEntry = { path: string; headline: string; publishedAt: string; lastmod: string | null };
 
-/** Articles first published in the last `hours` hours, newest first, at most `limit` (Google News). */
+/**
+ * Articles first published in the last `hours` hours, and live blogs with an entry in that time
+ * (however long ago they began), newest first, at most `limit` (Google News). A live blog's
+ * lastmod is its newest entry.
+ */
 export async function readNewsArticles(hours: number, limit: number): Promise<NewsEntry[]> {
+  const since = sql`now() - make_interval(hours => ${hours})`;
   const rows = await getDb()
-    .select({ path: articles.path, headline: articles.headline, firstPublishedAt: articles.firstPublishedAt, publishedAt: articles.publishedAt })
+    .select({ path: articles.path, headline: articles.headline, firstPublishedAt: articles.firstPublishedAt, publishedAt: articles.publishedAt, lastEntryMs: epochMs(liveBlogLastEntry) })
     .from(articles)
-    .where(and(isLive(), gte(sql`coalesce(${articles.firstPublishedAt}, ${articles.publishedAt})`, sql`now() - make_interval(hours => ${hours})`)))
-    .orderBy(sql`coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}) desc`, sql`${articles.id} desc`)
+    .where(and(isLive(), sql`(coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}) >= ${since} or ${liveBlogLastEntry} >= ${since})`))
+    .orderBy(sql`greatest(coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}), ${liveBlogLastEntry}) desc`, sql`${articles.id} desc`)
     .limit(limit);
   return rows
     .filter((r) => r.path)
-    .map((r) => ({ path: r.path!, headline: r.headline, publishedAt: (r.firstPublishedAt ?? r.publishedAt ?? new Date(0)).toISOString() }));
+    .map((r) => ({ path: r.path!, headline: r.headline, publishedAt: (r.firstPublishedAt ?? r.publishedAt ?? new Date(0)).toISOString(), lastmod: iso(r.lastEntryMs) }));
 }
 
 // Short revalidation: an article leaves the 48-hour window without any change that expires a tag.

@@ -9,7 +9,8 @@ export const NEWS_SITEMAP_WINDOW_HOURS = 48;
 
 export type SitemapRef = { loc: string; lastmod?: string | null };
 export type SitemapUrl = { loc: string; lastmod?: string | null; images?: string[] };
-export type NewsUrl = { loc: string; title: string; publishedAt: string; publicationName: string; language: string };
+/** `lastmod`: the last change when later than publication (a live blog's newest entry). */
+export type NewsUrl = { loc: string; title: string; publishedAt: string; lastmod?: string | null; publicationName: string; language: string };
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
@@ -41,7 +42,7 @@ export function buildNewsSitemap(urls: NewsUrl[]): string {
   const body = urls
     .map(
       (u) =>
-        `<url>${element('loc', u.loc)}<news:news><news:publication>${element('news:name', u.publicationName)}${element('news:language', u.language)}</news:publication>` +
+        `<url>${element('loc', u.loc)}${u.lastmod ? element('lastmod', w3cDate(u.lastmod)) : ''}<news:news><news:publication>${element('news:name', u.publicationName)}${element('news:language', u.language)}</news:publication>` +
         `${element('news:publication_date', w3cDate(u.publishedAt))}${element('news:title', u.title)}</news:news></url>`,
     )
     .join('\n');

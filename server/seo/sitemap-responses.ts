@@ -46,6 +46,6 @@ export async function childSitemapResponse(request: Request, file: string): Prom
 export async function newsSitemapResponse(request: Request): Promise<Response> {
   const [settings, entries] = await Promise.all([getSiteSettings(), listNewsArticles(NEWS_SITEMAP_WINDOW_HOURS, NEWS_SITEMAP_LIMIT)]);
   const language = newsLanguage(settings.locale);
-  const body = buildNewsSitemap(entries.map((e) => ({ loc: absoluteUrl(e.path), title: e.headline, publishedAt: e.publishedAt, publicationName: settings.name, language })));
-  return conditionalResponse(request, body, { contentType: XML_TYPE, lastModified: newest(entries.map((e) => e.publishedAt)) });
+  const body = buildNewsSitemap(entries.map((e) => ({ loc: absoluteUrl(e.path), title: e.headline, publishedAt: e.publishedAt, lastmod: e.lastmod, publicationName: settings.name, language })));
+  return conditionalResponse(request, body, { contentType: XML_TYPE, lastModified: newest(entries.flatMap((e) => [e.publishedAt, e.lastmod])) });
 }

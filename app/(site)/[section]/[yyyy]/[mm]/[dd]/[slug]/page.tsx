@@ -7,6 +7,8 @@ import { MostRead } from '@/components/site/most-read';
 import { ViewBeacon } from '@/components/comments/view-beacon';
 import { viewCountingOn } from '@/server/views/settings';
 import { ArticleJsonLd } from '@/components/site/structured-data';
+import { LiveBlogJsonLd, LiveBlogSection } from '@/components/site/live-blog';
+import { getLiveBlog } from '@/db/queries/live-blog';
 import { getPublishedArticle, listRelatedArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { ageNotice } from '@/lib/dates';
@@ -37,15 +39,17 @@ export default async function ArticlePage({ params }: Props) {
   const [settings, article] = await Promise.all([getSiteSettings(), articleAt(await params)]);
   if (!article) notFound();
   const { locale, timeZone } = settings;
-  const related = await listRelatedArticles(article.id, article.sectionSlug);
-  const age = ageNotice(article.firstPublishedAt, new Date());
+  // A live blog reads its own row first: its version is then never newer than the entries below.
+  const [related, live] = await Promise.all([listRelatedArticles(article.id, article.sectionSlug), getLiveBlog(article.id)]);
+  const age = live ? null : ageNotice(article.firstPublishedAt, new Date());
 
   return (
     <ArticleStory
       article={article}
       locale={locale}
       timeZone={timeZone}
-      prelude={<ArticleJsonLd article={article} settings={settings} />}
+      prelude={live ? <LiveBlogJsonLd article={article} blog={live} settings={settings} /> : <ArticleJsonLd article={article} settings={settings} />}
+      afterBody={live ? <LiveBlogSection articleId={article.id} articleSlug={article.slug} blog={live} locale={locale} timeZone={timeZone} now={new Date()} /> : null}
       notice={
         age ? (
           <p className="age-notice" role="note">
