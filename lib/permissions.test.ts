@@ -10,6 +10,7 @@ const SITE: Record<SiteAction, StaffRole[]> = {
   'article.create': ['contributor', 'author', 'editor', 'admin'],
   'media.upload': ['author', 'editor', 'admin'],
   'media.edit': ['author', 'editor', 'admin'],
+  'media.delete': ['editor', 'admin'],
   'comments.moderate': ['editor', 'admin'],
   'sections.manage': ['editor', 'admin'],
   'tags.manage': ['editor', 'admin'],

@@ -32,6 +32,8 @@ export type SiteAction =
   | 'article.create'
   | 'media.upload'
   | 'media.edit'
+  /** Delete an image from the library (refused while an article uses it). */
+  | 'media.delete'
   | 'comments.moderate'
   | 'sections.manage'
   | 'tags.manage'
@@ -51,6 +53,7 @@ const MINIMUM: Record<SiteAction, StaffRole> = {
   'article.create': 'contributor',
   'media.upload': 'author',
   'media.edit': 'author',
+  'media.delete': 'editor',
   'comments.moderate': 'editor',
   'sections.manage': 'editor',
   'tags.manage': 'editor',

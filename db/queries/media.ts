@@ -1,7 +1,9 @@
 import 'server-only';
-import { desc, eq, ilike, or } from 'drizzle-orm';
-import { getDb } from '../client';
-import { media, staff } from '../schema';
+import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { ArticleStatus } from '../../lib/domain';
+import type { FocalPoint, MediaVariant } from '../../lib/media-variants';
+import { getDb, type Db } from '../client';
+import { articles, media, staff } from '../schema';
 
 export type MediaItem = {
   id: number;
@@ -13,7 +15,8 @@ export type MediaItem = {
   alt: string;
   caption: string;
   credit: string;
-  variants: { width: number; src: string }[];
+  variants: MediaVariant[];
+  focal: FocalPoint | null;
   uploadedBy: string | null;
   createdAt: string;
 };
@@ -33,6 +36,8 @@ export async function listMedia(options: { q?: string; limit?: number } = {}): P
       caption: media.caption,
       credit: media.credit,
       variants: media.variants,
+      focalX: media.focalX,
+      focalY: media.focalY,
       uploadedBy: staff.name,
       createdAt: media.createdAt,
     })
@@ -41,5 +46,57 @@ export async function listMedia(options: { q?: string; limit?: number } = {}): P
     .where(like ? or(ilike(media.alt, like), ilike(media.caption, like), ilike(media.credit, like), ilike(media.src, like)) : undefined)
     .orderBy(desc(media.createdAt), desc(media.id))
     .limit(options.limit ?? 120);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map(toItem);
+}
+
+type ItemRow = Omit<MediaItem, 'focal' | 'createdAt'> & { focalX: number | null; focalY: number | null; createdAt: Date };
+
+function toItem({ focalX, focalY, ...r }: ItemRow): MediaItem {
+  return { ...r, focal: focalX != null && focalY != null ? { x: focalX, y: focalY } : null, createdAt: r.createdAt.toISOString() };
+}
+
+export async function getMediaItem(id: number): Promise<MediaItem | null> {
+  const [row] = await getDb()
+    .select({
+      id: media.id,
+      src: media.src,
+      mimeType: media.mimeType,
+      width: media.width,
+      height: media.height,
+      bytes: media.bytes,
+      alt: media.alt,
+      caption: media.caption,
+      credit: media.credit,
+      variants: media.variants,
+      focalX: media.focalX,
+      focalY: media.focalY,
+      uploadedBy: staff.name,
+      createdAt: media.createdAt,
+    })
+    .from(media)
+    .leftJoin(staff, eq(staff.id, media.uploadedBy))
+    .where(eq(media.id, id));
+  return row ? toItem(row) : null;
+}
+
+/** One article using an image: as its featured picture, inside its body, or both. */
+export type MediaUse = { articleId: number; headline: string; status: ArticleStatus; path: string | null; featured: boolean; inline: boolean };
+
+/** True when the body (jsonb) holds a figure with this src: the same test the reader page's lookup makes. */
+export const bodyHasImage = (src: string) => sql<boolean>`jsonb_path_exists(${articles.body}, '$.content[*] ? (@.type == "image" && @.attrs.src == $src)', jsonb_build_object('src', ${src}::text))`;
+
+/**
+ * Every article, whatever its state (draft, in review, scheduled, published or withdrawn), that
+ * uses the image as its featured picture or as a figure in its body. `db` may be a transaction.
+ */
+export async function listMediaUses(id: number, db: Pick<Db, 'select'> = getDb()): Promise<MediaUse[]> {
+  const [item] = await db.select({ src: media.src }).from(media).where(eq(media.id, id));
+  if (!item) return [];
+  const inline = bodyHasImage(item.src);
+  const rows = await db
+    .select({ articleId: articles.id, headline: articles.headline, status: articles.status, path: articles.path, featured: sql<boolean>`coalesce(${articles.featuredImageId} = ${id}, false)`, inline })
+    .from(articles)
+    .where(or(eq(articles.featuredImageId, id), inline))
+    .orderBy(asc(articles.headline), asc(articles.id));
+  return rows;
 }

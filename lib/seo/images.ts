@@ -10,7 +10,8 @@ export const isRatio = (value: string): value is Ratio => Object.hasOwn(RATIOS, 
 /** The width we aim for; Google's minimum for large previews. */
 export const TARGET_WIDTH = 1200;
 
-export type SourceImage = { src: string; width: number; height: number; mimeType?: string | null };
+/** focal: the editor's focal point (per cent from the left and top), which every crop keeps in view. */
+export type SourceImage = { src: string; width: number; height: number; mimeType?: string | null; focal?: { x: number; y: number } | null };
 export type ImageVariant = { ratio: Ratio; url: string; width: number; height: number };
 
 const isVector = (image: SourceImage) => image.mimeType === 'image/svg+xml' || /\.svg$/i.test(image.src);
@@ -31,14 +32,41 @@ export function canCrop(src: string): boolean {
   return /^\/(?!\/)[A-Za-z0-9._\-/]+\.(svg|png|jpe?g|webp|avif|gif)$/i.test(src) && !src.split('/').includes('..');
 }
 
-export function variantPath(ratio: Ratio, src: string): string {
-  return `/og/crop/${ratio}${src}`;
+/**
+ * The crop's URL. With a focal point the ratio segment carries it ("16x9-f30-62.5"), so a new
+ * focal point is a new URL: nothing cached under the old one (a CDN's copy, the store's kept crop)
+ * is ever served for it.
+ */
+export function variantPath(ratio: Ratio, src: string, focal?: { x: number; y: number } | null): string {
+  return `/og/crop/${cropSegment(ratio, focal)}${src}`;
+}
+
+export function cropSegment(ratio: Ratio, focal?: { x: number; y: number } | null): string {
+  return focal ? `${ratio}-f${focal.x}-${focal.y}` : ratio;
+}
+
+/**
+ * Where a crop of an upload is kept in the media store: beside its original, named by ratio
+ * (server/media/storage.ts mediaCropSrc) and, when it follows a focal point, by that point.
+ */
+export function keptCropSrc(src: string, ratio: Ratio, focal?: { x: number; y: number } | null): string {
+  return `${src}.og-${cropSegment(ratio, focal)}.jpg`;
+}
+
+/** The ratio and focal point named by a crop URL's first segment, or null for anything else. */
+export function parseCropSegment(segment: string): { ratio: Ratio; focal: { x: number; y: number } | null } | null {
+  const m = /^(16x9|4x3|1x1)(?:-f(\d{1,3}(?:\.\d)?)-(\d{1,3}(?:\.\d)?))?$/.exec(segment);
+  if (!m || !isRatio(m[1]!)) return null;
+  if (m[2] === undefined) return { ratio: m[1]!, focal: null };
+  const x = Number(m[2]);
+  const y = Number(m[3]);
+  return x <= 100 && y <= 100 ? { ratio: m[1]!, focal: { x, y } } : null;
 }
 
 /** The three crops of an image, largest-first by area as Google lists them. */
 export function imageVariants(image: SourceImage): ImageVariant[] {
   if (!canCrop(image.src)) return [];
-  return (['1x1', '4x3', '16x9'] as const).map((ratio) => ({ ratio, url: variantPath(ratio, image.src), ...variantSize(ratio, image) }));
+  return (['1x1', '4x3', '16x9'] as const).map((ratio) => ({ ratio, url: variantPath(ratio, image.src, isVector(image) ? null : image.focal), ...variantSize(ratio, image) }));
 }
 
 /** The Open Graph card generated for an article without an image of its own. */

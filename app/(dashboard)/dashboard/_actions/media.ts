@@ -1,8 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { updateMediaText } from '@/db/mutations/media';
+import { deleteMedia, setFocalPoint } from '@/db/mutations/media-library';
+import type { MediaUse } from '@/db/queries/media';
+import { focalPointSchema, type FocalPoint } from '@/lib/media-variants';
+import { keptCropSrc, RATIOS, type Ratio } from '@/lib/seo/images';
+import { discardMediaFiles } from '@/server/media/storage';
 import { expireTags } from '@/server/cache/expire';
 import { permitted } from '@/server/auth/guard';
 import { requireRole } from '@/server/auth/session';
@@ -28,3 +34,64 @@ export async function updateMediaTextAction(_prev: MediaTextState, form: FormDat
   revalidatePath('/dashboard/media');
   return { error: null, saved: true };
 }
+
+export type FocalPointState = { error: string | null; saved: boolean };
+
+const focalFormSchema = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
+
+/**
+ * Sets an image's focal point (or clears it, `clear` present): cards crop around it and the
+ * social crops (/og/crop) follow it. The old point's kept crops are removed from the store after
+ * the commit; nothing serves them, since a focal point is part of a crop's URL.
+ */
+export async function setFocalPointAction(_prev: FocalPointState, form: FormData): Promise<FocalPointState> {
+  const me = await requireRole(...rolesFor('media.edit'));
+  const idParsed = focalFormSchema.safeParse({ id: form.get('id') });
+  if (!idParsed.success) return { error: 'That image is no longer in the library.', saved: false };
+  let focal: FocalPoint | null = null;
+  if (!form.get('clear')) {
+    const parsed = focalPointSchema.safeParse({ x: blankToUndefined(form.get('x')), y: blankToUndefined(form.get('y')) });
+    if (!parsed.success) return { error: parsed.error.issues[0]!.message, saved: false };
+    focal = parsed.data;
+  }
+  const result = await permitted(() => setFocalPoint(me, idParsed.data.id, focal));
+  if (!result) return { error: 'That image is no longer in the library.', saved: false };
+  expireTags(result.expire);
+  if (result.previous && (result.previous.x !== focal?.x || result.previous.y !== focal?.y)) {
+    await discardMediaFiles(Object.keys(RATIOS).map((r) => keptCropSrc(result.src, r as Ratio, result.previous)));
+  }
+  revalidatePath('/dashboard/media');
+  revalidatePath(`/dashboard/media/${idParsed.data.id}`);
+  return { error: null, saved: true };
+}
+
+const blankToUndefined = (v: FormDataEntryValue | null) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+export type DeleteMediaState = { error: string | null; uses: { headline: string; status: string; href: string; how: string }[] };
+
+/**
+ * Deletes an image no article uses. While one does (featured or inside the body, in any state),
+ * it is refused with the list, and nothing changes: there is no "delete anyway", since a reader
+ * page or a draft would be left pointing at a missing file. On success, its files (original,
+ * derivatives, kept crops) are removed after the row, and the library is shown.
+ */
+export async function deleteMediaAction(_prev: DeleteMediaState, form: FormData): Promise<DeleteMediaState> {
+  const me = await requireRole(...rolesFor('media.delete'));
+  const idParsed = focalFormSchema.safeParse({ id: form.get('id') });
+  if (!idParsed.success) return { error: 'That image is no longer in the library.', uses: [] };
+  const result = await permitted(() => deleteMedia(me, idParsed.data.id));
+  if (!result) return { error: 'That image is no longer in the library.', uses: [] };
+  if (!result.ok) {
+    const n = result.uses.length;
+    return {
+      error: `This image is used by ${n === 1 ? 'an article' : `${n} articles`}; remove it from ${n === 1 ? 'that article' : 'them'} first. Nothing was deleted.`,
+      uses: result.uses.map((u) => ({ headline: u.headline, status: u.status, href: `/dashboard/articles/${u.articleId}`, how: useWords(u) })),
+    };
+  }
+  const focalCrops = result.focal ? Object.keys(RATIOS).map((r) => keptCropSrc(result.src, r as Ratio, result.focal)) : [];
+  await discardMediaFiles([...result.files, ...focalCrops]);
+  revalidatePath('/dashboard/media');
+  redirect(`/dashboard/media?deleted=${idParsed.data.id}`);
+}
+
+const useWords = (u: MediaUse) => (u.featured && u.inline ? 'featured image and in the text' : u.featured ? 'featured image' : 'in the text');

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { MediaTextForm } from '@/components/dashboard/media-text-form';
 import { MediaUploader } from '@/components/dashboard/media-uploader';
 import { listMedia } from '@/db/queries/media';
@@ -7,13 +8,19 @@ import { updateMediaTextAction } from '../_actions/media';
 
 export const metadata = { title: 'Media' };
 
-export default async function MediaPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function MediaPage({ searchParams }: { searchParams: Promise<{ q?: string; deleted?: string }> }) {
   await requireRole(...rolesFor('media.upload'));
-  const q = ((await searchParams).q ?? '').slice(0, 200);
+  const query = await searchParams;
+  const q = (query.q ?? '').slice(0, 200);
   const items = await listMedia({ q, limit: 120 });
   return (
     <div>
       <h1>Media library</h1>
+      {query.deleted ? (
+        <p className="form__notice" role="status">
+          The image was deleted.
+        </p>
+      ) : null}
       <MediaUploader />
       <form className="filters" method="get" role="search" aria-label="Search media" style={{ marginTop: '1rem' }}>
         <label>
@@ -32,6 +39,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
               {m.width}×{m.height}, {m.mimeType.replace('image/', '')}
               {m.uploadedBy ? `, by ${m.uploadedBy}` : ''}
             </p>
+            <Link href={`/dashboard/media/${m.id}`}>Focal point, use and delete: {m.alt || `image ${m.id}`}</Link>
             <MediaTextForm id={m.id} alt={m.alt} caption={m.caption} credit={m.credit} action={updateMediaTextAction} />
           </li>
         ))}

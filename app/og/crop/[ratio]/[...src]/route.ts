@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { logger } from '@/server/log';
 import { mediaCropSrc, MediaStoreUnavailableError, readMediaFile, writeMediaFile } from '@/server/media/storage';
-import { canCrop, isRatio, variantSize, type Ratio } from '@/lib/seo/images';
+import { focalCropRect, type FocalPoint } from '@/lib/media-variants';
+import { canCrop, keptCropSrc, parseCropSegment, RATIOS, variantSize, type Ratio } from '@/lib/seo/images';
 
 // /og/crop/<16x9|4x3|1x1>/<path of an image we serve: public/ or an upload>: a JPEG crop of the image at that
 // ratio, 1200 px wide when the source allows (vectors are rendered at that size). Search engines
@@ -27,7 +28,7 @@ async function publicFile(rel: string): Promise<Buffer | null> {
   return fs.readFile(file).catch(() => null);
 }
 
-async function crop(input: Buffer, ratio: Ratio, rel: string): Promise<Buffer | null> {
+async function crop(input: Buffer, ratio: Ratio, rel: string, focal: FocalPoint | null): Promise<Buffer | null> {
   const meta = await sharp(input).metadata().catch(() => null);
   if (!meta?.width || !meta.height) return null;
   const vector = meta.format === 'svg';
@@ -36,28 +37,37 @@ async function crop(input: Buffer, ratio: Ratio, rel: string): Promise<Buffer | 
   // renders an SVG at its own size at 72 dpi.
   const scale = Math.max(1, target.width / meta.width, target.height / meta.height);
   const image = vector ? sharp(input, { density: Math.min(Math.ceil(72 * scale), 2400) }) : sharp(input);
+  if (focal && !vector) {
+    // The editor's focal point decides the cut: the largest rectangle of the ratio around it.
+    const [rw, rh] = RATIOS[ratio];
+    const rect = focalCropRect(meta.width, meta.height, rw / rh, focal);
+    return image.extract(rect).resize(target.width, target.height, { fit: 'cover', withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  }
   return image.resize(target.width, target.height, { fit: 'cover', position: 'attention', withoutEnlargement: !vector }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ ratio: string; src: string[] }> }) {
-  const { ratio, src } = await params;
-  const rel = `/${src.map(decodeURIComponent).join('/')}`;
-  if (!isRatio(ratio) || !canCrop(rel)) return notFound();
+  const params_ = await params;
+  const rel = `/${params_.src.map(decodeURIComponent).join('/')}`;
+  // "16x9", or "16x9-f30-62.5" with the image's focal point (lib/seo/images.ts variantPath).
+  const parsed = parseCropSegment(params_.ratio);
+  if (!parsed || !canCrop(rel)) return notFound();
+  const { ratio, focal } = parsed;
 
   if (!rel.startsWith('/media/')) {
     const input = await publicFile(rel);
-    const jpeg = input && (await crop(input, ratio, rel));
+    const jpeg = input && (await crop(input, ratio, rel, focal));
     return jpeg ? jpegResponse(jpeg) : notFound();
   }
 
-  const cropSrc = mediaCropSrc(rel, ratio);
+  const cropSrc = mediaCropSrc(rel, ratio) && keptCropSrc(rel, ratio, focal);
   if (!cropSrc) return notFound();
   try {
     const kept = await readMediaFile(cropSrc);
     if (kept) return jpegResponse(kept.bytes);
     const original = await readMediaFile(rel);
     if (!original) return notFound();
-    const jpeg = await crop(original.bytes, ratio, rel);
+    const jpeg = await crop(original.bytes, ratio, rel, focal);
     if (!jpeg) return notFound();
     // Another instance may be keeping the same crop at this moment: same bytes, either one wins.
     await writeMediaFile(cropSrc, jpeg).catch((error) => logger().warn({ err: error, src: cropSrc }, 'crop not kept in the media store; made again next time'));
