@@ -1983,7 +1983,7 @@ export const EMBED_STORY: FixtureStory = {
       p('The station posted its thanks to the crews before the boat was back on its cradle.'),
       embed('https://mastodon.social/@portelleryrnli/113502846915530117', 'mastodon', { title: 'Port Ellery lifeboat station thanks the crews', credit: 'Post: Port Ellery RNLI' }),
       h('The course'),
-      p('The mile runs inside the breakwater, past the ferry berth and the fish market, and finishes where the first lifeboat house stood in 1876.'),
+      p('The mile runs inside the breakwater, past the ferry berth and the fish market, and finishes where the first lifeboat house stood in 1876. The men’s race and the veterans’ mile are rowed next Saturday, tide permitting.'),
       embed('https://www.openstreetmap.org/?mlat=50.1552&mlon=-5.0664#map=15/50.1552/-5.0664', 'openstreetmap', { title: 'The harbour mile, Gannet Sands to the North Quay', caption: 'The finish is marked.' }),
       h('Results'),
       {
@@ -1991,7 +1991,6 @@ export const EMBED_STORY: FixtureStory = {
         attrs: { caption: 'Harbour mile, women’s race: the first four' },
         content: [cells('tableHeader', 'Place', 'Crew', 'Time'), cells('tableCell', '1', 'Quillhaven', '9min 41sec'), cells('tableCell', '2', 'Port Ellery', '9min 48sec'), cells('tableCell', '3', 'Brackenford', '10min 02sec'), cells('tableCell', '4', 'Gannet Sands', '10min 15sec')],
       } satisfies Table,
-      p('The men’s race and the veterans’ mile are rowed next Saturday, tide permitting.'),
     ],
   },
 };
@@ -2323,3 +2322,29 @@ export const PENDING_BODIES = [
 ];
 
 export const SPAM_BODY = 'AMAZING offer!!! Cheap designer watches and sunglasses, 90% off today only, visit example.net/bargains now';
+
+/**
+ * The story an editor has pinned as the front page's lead in the demo: not the newest story with a
+ * picture, so the front page shows an editor's choice rather than the automatic one.
+ */
+export const PINNED_LEAD_STORY: FixtureStory = {
+  key: 'pinned-lead',
+  section: 'news',
+  tags: ['transport', 'harbour'],
+  image: 'harbour-dawn',
+  authors: ['declan-fairweather'],
+  written: {
+    headline: 'Last crossings for the chain ferry as the Avel bridge opens to traffic',
+    standfirst: 'For 93 years the ferry has hauled itself across the river on two chains. On Saturday the new bridge takes its place, and the crew take their last fares.',
+    body: [
+      p('The chain ferry between Port Ellery and Tollgate will make its last crossings on Saturday, when the new Avel bridge opens to cars, bicycles and people on foot a kilometre upstream.'),
+      p('The ferry has carried passengers across the river since 1933, pulling itself along two chains laid on the riverbed. At its busiest, in the 1960s, it made more than a hundred crossings a day.'),
+      h('Four minutes, every quarter of an hour'),
+      p('A crossing takes four minutes. The crew of three have worked the same timetable for most of their careers, and know many of their passengers by name.'),
+      q('People tell us their whole week on the way over. You do not get that on a bridge.', 'Ferry skipper'),
+      h('What happens to the ferry'),
+      p('The council has said the ferry will be kept and moored at the old slipway, and it is asking residents what the slipway should become. A consultation opens next month.'),
+      ul(['Saturday: last scheduled crossing at 18:45'], ['Saturday: the bridge opens to traffic at 20:00'], ['Next month: consultation on the slipway opens']),
+    ],
+  },
+};
