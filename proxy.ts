@@ -6,6 +6,7 @@ import { methodVerdict } from './server/http/methods';
 import { ORIGIN_REFUSED_MESSAGE, refuseForeignRequest } from './server/http/origin';
 import { isOutageProbe, pageWithoutDatabase } from './server/http/outage';
 import { logger } from './server/log';
+import { oldQueryTarget } from './server/routing/redirects';
 import { resolveReaderRoute } from './server/routing/resolve';
 import type { RouteResolution } from './lib/reader-routes';
 
@@ -59,6 +60,16 @@ export async function proxy(request: NextRequest) {
     return withRequestId(request, NextResponse.rewrite(new URL('/unavailable', request.url), { status: 503, headers: { 'Retry-After': '30' } }), requestId);
   }
 
+  if (read && !probe && request.nextUrl.search) {
+    // WordPress's own query addresses of a site moved here (/?p=12, /index.php?page_id=3); any
+    // other query on the front page goes straight on, without a lookup.
+    const location = await oldQueryTarget(pathname, request.nextUrl.search).catch((error: unknown) => {
+      logger().error({ reqId: requestId, err: (error as Error).message }, 'redirect lookup failed');
+      return null;
+    });
+    if (location) return withRequestId(request, NextResponse.redirect(new URL(location, request.url), 301), requestId);
+  }
+
   let route: RouteResolution | null = null;
   if (read && !probe) {
     route = await resolveReaderRoute(pathname).catch((error: unknown) => {
@@ -109,5 +120,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not Next's assets, not files in public/, not API routes (they answer for themselves).
-  matcher: ['/((?!_next/|api/|demo/|media/|favicon\\.ico|.*\\.[a-z0-9]{2,5}$).*)'],
+  // And two addresses a site moved from WordPress still gets: /index.php?p=12 and its old uploads.
+  matcher: ['/((?!_next/|api/|demo/|media/|favicon\\.ico|.*\\.[a-z0-9]{2,5}$).*)', '/index.php', '/wp-content/uploads/:path*'],
 };

@@ -1,5 +1,6 @@
 import { resolveReaderPath } from '../../db/queries/routes';
 import type { RouteResolution } from '../../lib/reader-routes';
+import { oldAddressTarget } from './redirects';
 import { rememberedRoute, rememberRoute } from './route-memory';
 
 /**
@@ -10,7 +11,12 @@ import { rememberedRoute, rememberRoute } from './route-memory';
 export async function resolveReaderRoute(path: string): Promise<RouteResolution | null> {
   const known = rememberedRoute(path);
   if (known) return known;
-  const fresh = await resolveReaderPath(path);
+  let fresh = await resolveReaderPath(path);
+  // Not a live page: perhaps an old address of a site moved here (a WordPress permalink, archive or feed).
+  if (fresh === null || fresh.kind === 'unknown') {
+    const location = await oldAddressTarget(path);
+    if (location) fresh = { kind: 'moved', location };
+  }
   // A refusal belongs to one reader and is looked at once or twice: not worth remembering.
   if (fresh && fresh.kind !== 'refused') rememberRoute(path, fresh);
   return fresh;

@@ -1,0 +1,116 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { authorFeedPath, commentsFeedPath, sectionFeedPath, siteFeedPath, tagFeedPath } from '../../lib/seo/feeds';
+import { authorPath, sectionPath, tagPath } from '../../lib/urls';
+import { getDb } from '../client';
+import { articles, importItems, importRuns, media, redirects, sections, staff, tags } from '../schema';
+import { isLive } from './conditions';
+
+// Reads for the WordPress import: the staff an author may be mapped to, the runs and their
+// reports, and where an old address points now (the proxy's redirect lookup).
+
+export async function listStaffForImport(): Promise<{ id: number; name: string; email: string; slug: string; active: boolean }[]> {
+  return getDb().select({ id: staff.id, name: staff.name, email: staff.email, slug: staff.slug, active: staff.active }).from(staff).orderBy(asc(staff.name));
+}
+
+/**
+ * Where an old address (normalised: lib/wordpress/mapping.ts normalizeOldPath) points today, or
+ * null. The target is looked up live: an article answers only while it is live, an author only
+ * while active (otherwise the front page), so a redirect never leads to a 404.
+ */
+export async function findRedirect(path: string): Promise<string | null> {
+  const db = getDb();
+  const [row] = await db.select({ kind: redirects.targetKind, id: redirects.targetId }).from(redirects).where(eq(redirects.path, path));
+  if (!row) return null;
+  switch (row.kind) {
+    case 'article':
+    case 'feed-comments': {
+      if (row.id === null) return null;
+      const [a] = await db.select({ path: articles.path, slug: articles.slug }).from(articles).where(and(eq(articles.id, row.id), isLive()));
+      if (!a?.path) return null;
+      return row.kind === 'article' ? a.path : commentsFeedPath(a.slug);
+    }
+    case 'section':
+    case 'feed-section': {
+      const [s] = row.id === null ? [] : await db.select({ slug: sections.slug }).from(sections).where(eq(sections.id, row.id));
+      if (!s) return null;
+      return row.kind === 'section' ? sectionPath(s.slug) : sectionFeedPath(s.slug);
+    }
+    case 'topic':
+    case 'feed-topic': {
+      const [t] = row.id === null ? [] : await db.select({ slug: tags.slug }).from(tags).where(eq(tags.id, row.id));
+      if (!t) return null;
+      return row.kind === 'topic' ? tagPath(t.slug) : tagFeedPath(t.slug);
+    }
+    case 'author':
+    case 'feed-author': {
+      const [p] = row.id === null ? [] : await db.select({ slug: staff.slug, active: staff.active }).from(staff).where(eq(staff.id, row.id));
+      if (!p) return null;
+      if (!p.active) return row.kind === 'author' ? '/' : siteFeedPath();
+      return row.kind === 'author' ? authorPath(p.slug) : authorFeedPath(p.slug);
+    }
+    case 'media': {
+      const [m] = row.id === null ? [] : await db.select({ src: media.src }).from(media).where(eq(media.id, row.id));
+      return m?.src ?? null;
+    }
+    case 'home':
+      return '/';
+    case 'feed-site':
+      return siteFeedPath();
+    default:
+      return null;
+  }
+}
+
+export type ImportRunSummary = { id: number; source: string; status: string; phase: string; checkpoint: number; counts: Record<string, number>; error: string | null; createdAt: string; finishedAt: string | null };
+
+export async function listImportRuns(limit = 20): Promise<ImportRunSummary[]> {
+  const rows = await getDb()
+    .select({ id: importRuns.id, source: importRuns.source, status: importRuns.status, phase: importRuns.phase, checkpoint: importRuns.checkpoint, counts: importRuns.counts, error: importRuns.error, createdAt: importRuns.createdAt, finishedAt: importRuns.finishedAt })
+    .from(importRuns)
+    .orderBy(desc(importRuns.createdAt), desc(importRuns.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null }));
+}
+
+/** How many rows of each kind a site's imports made (the import_items mapping). */
+export async function importedCounts(source: string): Promise<Record<string, number>> {
+  const rows = await getDb().select({ kind: importItems.kind, n: count() }).from(importItems).where(eq(importItems.source, source)).groupBy(importItems.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+export type ImportedArticleRow = { kind: string; wpId: string; oldUrl: string | null; articleId: number | null; path: string | null; headline: string | null; status: string | null; notes: { code: string; detail: string }[] };
+
+/** Every post and page an import made, with its old and new address and its notes. */
+export async function listImportedArticles(source: string, limit = 100_000): Promise<ImportedArticleRow[]> {
+  const rows = await getDb()
+    .select({ kind: importItems.kind, wpId: importItems.wpKey, oldUrl: importItems.oldUrl, articleId: importItems.targetId, path: articles.path, headline: articles.headline, status: articles.status, notes: importItems.notes })
+    .from(importItems)
+    .leftJoin(articles, eq(articles.id, sql`${importItems.targetId}::integer`))
+    .where(and(eq(importItems.source, source), sql`${importItems.kind} IN ('post', 'page')`))
+    .orderBy(asc(importItems.kind), asc(sql`${importItems.wpKey}::bigint`))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, articleId: r.articleId === null ? null : Number(r.articleId) }));
+}
+
+/** Notes on media (missing files) and pingbacks, for the report. */
+export async function listImportNotes(source: string, kinds: string[], limit = 5000): Promise<{ kind: string; wpId: string; oldUrl: string | null; notes: { code: string; detail: string }[] }[]> {
+  return getDb()
+    .select({ kind: importItems.kind, wpId: importItems.wpKey, oldUrl: importItems.oldUrl, notes: importItems.notes })
+    .from(importItems)
+    .where(and(eq(importItems.source, source), inArray(importItems.kind, kinds), sql`jsonb_array_length(${importItems.notes}) > 0`))
+    .orderBy(asc(importItems.kind), asc(importItems.wpKey))
+    .limit(limit);
+}
+
+/** Images a site's imports brought into the library, and attachments whose file was missing. */
+export async function importedMediaCounts(source: string): Promise<{ mediaImported: number; mediaMissing: number }> {
+  const [row] = await getDb()
+    .select({
+      imported: sql<number>`count(distinct ${importItems.targetId}) filter (where ${importItems.kind} in ('attachment', 'upload') and ${importItems.targetId} is not null)`,
+      missing: sql<number>`count(*) filter (where ${importItems.kind} = 'attachment' and ${importItems.targetId} is null)`,
+    })
+    .from(importItems)
+    .where(eq(importItems.source, source));
+  return { mediaImported: Number(row?.imported ?? 0), mediaMissing: Number(row?.missing ?? 0) };
+}
