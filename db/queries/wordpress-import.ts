@@ -114,3 +114,26 @@ export async function importedMediaCounts(source: string): Promise<{ mediaImport
     .where(eq(importItems.source, source));
   return { mediaImported: Number(row?.imported ?? 0), mediaMissing: Number(row?.missing ?? 0) };
 }
+
+/** The newest unfinished run of the same export (same site and files), which a new start resumes. */
+export async function findResumableRun(source: string, files: string[]): Promise<{ id: number; phase: string; checkpoint: number; status: string } | null> {
+  const rows = await getDb()
+    .select({ id: importRuns.id, phase: importRuns.phase, checkpoint: importRuns.checkpoint, status: importRuns.status, files: importRuns.files })
+    .from(importRuns)
+    .where(and(eq(importRuns.source, source), sql`${importRuns.status} <> 'done'`))
+    .orderBy(desc(importRuns.id))
+    .limit(5);
+  const found = rows.find((r) => r.files.length === files.length && r.files.every((f, i) => f === files[i]));
+  return found ? { id: found.id, phase: found.phase, checkpoint: found.checkpoint, status: found.status } : null;
+}
+
+/** The first active admin: who a command-line import acts as unless told otherwise. */
+export async function findImportActor(email: string | null): Promise<{ id: number; role: 'admin' | 'editor' | 'author' | 'contributor'; name: string } | null> {
+  const [row] = await getDb()
+    .select({ id: staff.id, role: staff.role, name: staff.name })
+    .from(staff)
+    .where(and(eq(staff.active, true), email ? sql`lower(${staff.email}) = lower(${email})` : eq(staff.role, 'admin')))
+    .orderBy(asc(staff.id))
+    .limit(1);
+  return row ?? null;
+}

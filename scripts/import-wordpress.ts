@@ -1,0 +1,153 @@
+// `npm run import:wordpress -- export.xml [more.xml …] --uploads wp-content/uploads [--dry-run] [--yes]`
+// Imports a WordPress export (WXR, plain or gzipped, one file or an export split in several) with
+// the site's uploads folder. --dry-run prints what it would do and writes the proposed mapping of
+// authors and categories to <first file>.mapping.json; edit that file and pass it with --mapping,
+// or run with --yes to take the defaults without being asked. A run that was stopped (Ctrl-C, a
+// crash, a restart) is resumed by running the same command again. See README "Moving from WordPress".
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
+import { migrateDatabase } from '../db/migrate';
+import { getImportRun } from '../db/mutations/wordpress-import';
+import { findImportActor, findResumableRun } from '../db/queries/wordpress-import';
+import type { ImportOptions } from '../lib/wordpress/mapping';
+import { planImport, runImport, startImport, type DryRunReport } from '../server/wordpress/import-job';
+import { WxrError } from '../server/wordpress/wxr-reader';
+
+const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files of a split export] --uploads <wp-content/uploads folder>
+  --dry-run            print the report and write the proposed mapping (<export>.mapping.json); import nothing
+  --yes                import without asking, with the mapping file if there is one, else the defaults
+  --mapping <file>     the mapping to use (authors, categories, sections), as the dry run wrote it
+  --as <e-mail>        the admin the import acts as (default: the first active admin)
+  --json               print the dry run's report as JSON`;
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function printPlan(plan: DryRunReport) {
+  const c = plan.counts;
+  console.log(`\n${plan.site.title || 'WordPress site'} (${plan.site.baseBlogUrl}), WXR ${plan.site.wxrVersion}, ${plan.files.length} file(s)`);
+  console.log(`  posts ${c.posts} (published ${c.published}, scheduled ${c.scheduled}, in review ${c.inReview}, drafts ${c.drafts}), pages ${c.pages}`);
+  console.log(`  comments ${c.comments}, pingbacks and trackbacks ${c.pingbacks} (listed in the report, never published)`);
+  console.log(`  attachments ${c.attachments}: ${c.mediaImported} images to import, ${c.mediaMissing} missing or not images`);
+  console.log(`  sections ${c.sections}, topics ${c.topics}, old addresses to redirect ${c.redirects}`);
+  console.log('\nAuthors:');
+  for (const a of plan.authors) {
+    const to = a.proposed.as === 'staff' ? `existing staff ${a.matchesStaff ?? `#${a.proposed.staffId}`}` : a.proposed.as === 'new' ? 'new inactive staff' : `byline "${a.proposed.name}"`;
+    console.log(`  ${a.login.padEnd(20)} ${String(a.posts).padStart(6)} posts → ${to}`);
+  }
+  console.log('\nCategories:');
+  for (const cat of plan.categories) console.log(`  ${'  '.repeat(cat.depth)}${cat.name} (${cat.slug}, ${cat.posts} posts) → ${plan.options.categories[cat.slug] ?? cat.proposed}`);
+  console.log(`  tags: ${plan.tags} → topics; posts without a section category → section "${plan.options.defaultSection}"; pages → section "${plan.options.pagesSection}"`);
+  const list = (title: string, entries: Record<string, number>) => {
+    const keys = Object.keys(entries);
+    if (keys.length) console.log(`\n${title}: ${keys.map((k) => `${k} (${entries[k]})`).join(', ')}`);
+  };
+  list('Unknown shortcodes (kept as text)', plan.unknownShortcodes);
+  list('Unknown blocks (kept as a visible line)', plan.unknownBlocks);
+  if (plan.embedsAsLinks) console.log(`\nEmbeds Broadsheet does not recognise (kept as links): ${plan.embedsAsLinks}`);
+  if (plan.missingMedia.length) console.log(`\nMissing media (${plan.missingMedia.length}${plan.missingMedia.length >= 500 ? '+' : ''}):\n  ${plan.missingMedia.slice(0, 20).join('\n  ')}${plan.missingMedia.length > 20 ? '\n  …' : ''}`);
+  if (plan.sticky.length) console.log(`\nSticky posts (pin them on the front page yourself): ${plan.sticky.map((s) => s.title).join('; ')}`);
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { uploads: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, mapping: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { positionals, values } = parsed;
+  if (values.help || !positionals.length) fail(USAGE, values.help ? 0 : 1);
+  const files = positionals.map((f) => path.resolve(f));
+  for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) fail(`No such file: ${f}`);
+  const uploads = values.uploads ? path.resolve(values.uploads) : null;
+  if (uploads && (!existsSync(uploads) || !statSync(uploads).isDirectory())) fail(`The uploads folder ${uploads} does not exist (give the site's wp-content/uploads folder, unpacked).`);
+  if (!uploads) console.warn('No --uploads folder: images will be listed as missing.');
+
+  try {
+    getConnection();
+    await migrateDatabase();
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, or import from the dashboard (Import from WordPress).`);
+    throw error;
+  }
+  const actor = await findImportActor(values.as ?? null);
+  if (!actor) fail(values.as ? `No active staff member has the address ${values.as}.` : 'There is no active admin to import as: create one first (npm run user -- create … --role admin).');
+  if (actor.role !== 'admin') fail(`${actor.name} is not an admin; only admins can import.`);
+
+  let plan: DryRunReport;
+  try {
+    plan = await planImport(files, uploads);
+  } catch (error) {
+    if (error instanceof WxrError) fail(`Cannot read the export: ${error.message}\nNothing was imported.`);
+    throw error;
+  }
+  const mappingFile = values.mapping ? path.resolve(values.mapping) : `${files[0]}.mapping.json`;
+  if (values.json) console.log(JSON.stringify(plan, null, 2));
+  else printPlan(plan);
+
+  if (values['dry-run']) {
+    writeFileSync(mappingFile, `${JSON.stringify(plan.options, null, 2)}\n`);
+    console.log(`\nDry run: nothing imported. The proposed mapping is in ${mappingFile}; edit it and run again with --mapping ${mappingFile} (or --yes).`);
+    return;
+  }
+  let options: ImportOptions = plan.options;
+  if (existsSync(mappingFile)) {
+    try {
+      options = { ...plan.options, ...(JSON.parse(readFileSync(mappingFile, 'utf8')) as Partial<ImportOptions>) };
+      console.log(`\nUsing the mapping in ${mappingFile}.`);
+    } catch (error) {
+      fail(`The mapping file ${mappingFile} is not valid JSON: ${(error as Error).message}`);
+    }
+  } else if (values.mapping) fail(`No mapping file at ${mappingFile}.`);
+
+  if (!values.yes) {
+    if (!process.stdin.isTTY) fail('\nNot a terminal, so nobody can be asked: run with --yes to import with this mapping.');
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await rl.question(`\nImport ${plan.counts.posts} posts and ${plan.counts.pages} pages as ${actor.name}? [y/N] `);
+    rl.close();
+    if (!/^y(es)?$/i.test(answer.trim())) fail('Nothing imported.', 0);
+  }
+
+  const source = (plan.site.baseBlogUrl || plan.site.baseSiteUrl || plan.site.link || 'wordpress').replace(/\/+$/, '');
+  const resumable = await findResumableRun(source, files);
+  const runId = resumable ? resumable.id : await startImport(actor, files, uploads, plan, options);
+  if (resumable) console.log(`\nResuming import #${runId} (stopped in its ${resumable.phase} pass after ${resumable.checkpoint} items).`);
+  else console.log(`\nImport #${runId} started.`);
+  let last = 0;
+  const started = Date.now();
+  const run = await runImport(runId, {
+    actor,
+    onProgress: ({ phase, done }) => {
+      if (Date.now() - last < 1000) return;
+      last = Date.now();
+      const total = phase === 'media' ? plan.counts.attachments : plan.counts.posts! + plan.counts.pages!;
+      process.stdout.write(`\r  ${phase}: ${done} of ${total}   `);
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof WxrError) fail(`\nThe export could not be read: ${error.message}\nWhat was imported so far is kept; fix the file and run the same command to resume.`);
+    throw error;
+  });
+  if (!run) fail(`\nImport #${runId} is running in another process (its lease has not run out). Try again in a minute.`);
+  const finished = await getImportRun(runId);
+  const report = (finished?.report ?? {}) as { redirectsOk?: number; redirectsBroken?: number; warnings?: unknown[] };
+  console.log(`\rDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(finished?.counts)}`);
+  console.log(`Old addresses checked: ${report.redirectsOk ?? 0} answer 301 to a live page, ${report.redirectsBroken ?? 0} do not. ${report.warnings?.length ?? 0} warnings.`);
+  console.log('The full report (every item with its old and new address, every warning) is in the dashboard: Import from WordPress.');
+}
+
+main()
+  .then(() => closeDb())
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await closeDb().catch(() => {});
+    process.exit(1);
+  });
