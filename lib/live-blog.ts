@@ -134,11 +134,12 @@ export const liveBlogSettingsSchema = z.object({
     .int('Enter a whole number of seconds.')
     .min(LIVE_POLL_MIN, `Readers' pages can ask at most every ${LIVE_POLL_MIN} seconds.`)
     .max(LIVE_POLL_MAX, `Readers' pages must ask at least every ${LIVE_POLL_MAX} seconds.`),
+  /** An ISO time with its zone; left out, coverage keeps its start. */
   coverageStart: z
     .string()
-    .min(1, 'Enter when coverage started.')
-    .transform((v) => new Date(v))
-    .refine((d) => !Number.isNaN(d.getTime()), 'Enter a valid date and time.'),
+    .optional()
+    .transform((v) => (v ? new Date(v) : undefined))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), 'Enter a valid date and time.'),
 });
 
 // The reader's side: what a page holds, and how an update changes it.

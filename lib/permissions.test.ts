@@ -120,19 +120,21 @@ describe('live-blog entries: reporters post and fix their own wording, editors m
   const mine = { createdBy: 1, authorIds: [1] };
   const shared = { createdBy: 2, authorIds: [2, 1] };
   const theirs = { createdBy: 2, authorIds: [2] };
-  const MODERATION: LiveEntryAction[] = ['delete', 'key-event', 'pin', 'correct'];
-  it('an author edits an entry they posted or are credited on, and no one else\'s', () => {
-    expect(canOnLiveEntry(actor('author'), 'edit', mine)).toBe(true);
-    expect(canOnLiveEntry(actor('author'), 'edit', shared)).toBe(true);
-    expect(canOnLiveEntry(actor('author'), 'edit', theirs)).toBe(false);
+  const MODERATION: LiveEntryAction[] = ['key-event', 'pin', 'correct'];
+  it('an author edits or deletes an entry they posted or are credited on, and no one else\'s', () => {
+    for (const action of ['edit', 'delete'] as LiveEntryAction[]) {
+      expect(canOnLiveEntry(actor('author'), action, mine)).toBe(true);
+      expect(canOnLiveEntry(actor('author'), action, shared)).toBe(true);
+      expect(canOnLiveEntry(actor('author'), action, theirs)).toBe(false);
+    }
   });
-  it('an author cannot delete, pin, mark key events or add corrections, even on their own entry', () => {
+  it('an author cannot pin, mark key events or add corrections, even on their own entry', () => {
     for (const action of MODERATION) expect(canOnLiveEntry(actor('author'), action, mine)).toBe(false);
   });
   it('a contributor can do nothing to an entry, not even one credited to them', () => {
-    for (const action of ['edit', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor('contributor'), action, mine)).toBe(false);
+    for (const action of ['edit', 'delete', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor('contributor'), action, mine)).toBe(false);
   });
   it('editors and admins may do everything to anyone\'s entry', () => {
-    for (const role of ['editor', 'admin'] as StaffRole[]) for (const action of ['edit', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor(role), action, theirs)).toBe(true);
+    for (const role of ['editor', 'admin'] as StaffRole[]) for (const action of ['edit', 'delete', ...MODERATION] as LiveEntryAction[]) expect(canOnLiveEntry(actor(role), action, theirs)).toBe(true);
   });
 });

@@ -162,12 +162,13 @@ export type LiveEntrySubject = { createdBy: number | null; authorIds: number[] }
 export type LiveEntryAction = 'edit' | 'delete' | 'key-event' | 'pin' | 'correct';
 
 /**
- * Reporters (authors) post and fix their own entries' wording; editors also mark and unmark key
- * events, pin and unpin, add correction notes and delete, on any entry.
+ * Reporters (authors) post, fix their own entries' wording and take back their own entries;
+ * editors also mark and unmark key events, pin and unpin, add correction notes, and edit or
+ * delete anyone's entry.
  */
 export function canOnLiveEntry(actor: Actor, action: LiveEntryAction, entry: LiveEntrySubject): boolean {
   if (can(actor, 'live.moderate')) return true;
-  if (action !== 'edit' || !can(actor, 'live.post')) return false;
+  if ((action !== 'edit' && action !== 'delete') || !can(actor, 'live.post')) return false;
   return entry.createdBy === actor.id || entry.authorIds.includes(actor.id);
 }
 

@@ -88,15 +88,16 @@ export async function updateLiveBlogSettings(actor: Actor, articleId: number, in
   return getDb().transaction(async (tx) => {
     const blog = await lockBlog(tx, articleId);
     if (!blog) return notFound;
-    if (blog.coverageEnd && parsed.data.coverageStart > blog.coverageEnd) {
+    const coverageStart = parsed.data.coverageStart ?? blog.coverageStart;
+    if (blog.coverageEnd && coverageStart > blog.coverageEnd) {
       return { ok: false, kind: 'invalid', message: 'Coverage cannot start after it ended.', fieldErrors: { coverageStart: 'Coverage cannot start after it ended.' } };
     }
     // The interval travels in every update answer, which is keyed by version: a new version makes
     // every reader's next answer a fresh one, so slowing readers down reaches all of them at once.
     const version = await nextVersion(tx, blog, now);
-    await tx.update(liveBlogs).set({ summary: parsed.data.summary, pollSeconds: parsed.data.pollSeconds, coverageStart: parsed.data.coverageStart }).where(eq(liveBlogs.articleId, articleId));
+    await tx.update(liveBlogs).set({ summary: parsed.data.summary, pollSeconds: parsed.data.pollSeconds, coverageStart }).where(eq(liveBlogs.articleId, articleId));
     await tx.insert(auditLog).values({ staffId: actor.id, action: 'live.settings', subject: `article:${articleId}`, detail: { pollSeconds: parsed.data.pollSeconds } });
-    const coverageChanged = parsed.data.coverageStart.getTime() !== blog.coverageStart.getTime();
+    const coverageChanged = coverageStart.getTime() !== blog.coverageStart.getTime();
     return { ok: true, expire: await finish(tx, liveBlogChangeTags(articleId, coverageChanged, blog.sectionSlug)), version };
   });
 }
@@ -241,7 +242,7 @@ export async function setLiveEntryFlag(actor: Actor, entryId: number, flag: 'key
 }
 
 /**
- * Deletes an entry (editors). Its words are erased at once; the row stays as a record, so readers'
+ * Deletes an entry (its reporters, and editors). Its words are erased at once; the row stays as a record, so readers'
  * pages holding it are told to remove it, for LIVE_DELETION_KEEP_MS. Records older than that are
  * pruned here, and the blog remembers the newest version it forgot: a page older than that
  * starts again from the first page.

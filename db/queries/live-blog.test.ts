@@ -222,7 +222,7 @@ describe('who may do what, and refusals write nothing', () => {
     return { blog: await db.select().from(liveBlogs).where(eq(liveBlogs.articleId, blog)), entries: await db.select().from(liveEntries).where(eq(liveEntries.articleId, blog)), outbox: (await db.select().from(invalidations)).length };
   }
 
-  it('a contributor may not post; a reporter may not mark a key event, pin, delete or correct', async () => {
+  it('a contributor may not post; a reporter may not mark a key event, pin, correct, or delete someone else\'s entry', async () => {
     const blog = await liveBlog();
     const a = await post(blog, 'Sandbags handed out at the town hall.');
     const before = await snapshot(blog);
@@ -230,10 +230,12 @@ describe('who may do what, and refusals write nothing', () => {
     await expect(postLiveEntry(people.reporter, blog, { body: text('Big news'), keyEvent: true })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(setLiveEntryFlag(people.reporter, a.id, 'pinned', true)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(setLiveEntryFlag(people.reporter, a.id, 'keyEvent', true)).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(deleteLiveEntry(people.reporter, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(deleteLiveEntry(people.colleague, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(editLiveEntry(people.reporter, a.id, { body: text('x'), correction: 'Wrong', expectedVersion: a.version })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(editLiveEntry(people.colleague, a.id, { body: text('Not mine'), expectedVersion: a.version })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect(await snapshot(blog)).toEqual(before);
+    // Their own entry, a reporter may take back.
+    expect((await deleteLiveEntry(people.reporter, a.id)).ok).toBe(true);
   });
 
   it('an empty entry, or a stale edit, is refused with a message and writes nothing', async () => {

@@ -344,3 +344,13 @@ export async function countDeletionRecords(articleId: number): Promise<number> {
   const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(liveEntries).where(and(eq(liveEntries.articleId, articleId), isNotNull(liveEntries.deletedAt)));
   return Number(row?.n ?? 0);
 }
+
+/** Articles that could become live blogs (not already one, not withdrawn), the newest 100. */
+export async function listLiveBlogCandidates(): Promise<{ id: number; headline: string; status: string }[]> {
+  return getDb()
+    .select({ id: articles.id, headline: articles.headline, status: articles.status })
+    .from(articles)
+    .where(and(sql`${articles.status} <> 'withdrawn'`, sql`not exists (select 1 from live_blogs b where b.article_id = "articles"."id")`))
+    .orderBy(desc(articles.modifiedAt), desc(articles.id))
+    .limit(100);
+}
