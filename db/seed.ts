@@ -33,6 +33,7 @@ import {
   MOVED_STORY,
   OLD_STORY,
   PENDING_BODIES,
+  PINNED_LEAD_STORY,
   PUBLICATION,
   RECENT_CORRECTIONS,
   REPLY_BODIES,
@@ -105,6 +106,8 @@ export const FIXTURES = {
   /** The story with a video, a post and a map embedded, and a table. */
   embedArticlePath: pathOf(EMBED_STORY.section, EMBED_STORY.written.headline, FIXED.embedsPublished),
   embedHeadline: EMBED_STORY.written.headline,
+  /** The story the demo's editors pinned as the front page's lead. */
+  pinnedLeadHeadline: PINNED_LEAD_STORY.written.headline,
   draftSlug: slugify(UNPUBLISHED_STORIES.find((u) => u.status === 'draft')!.written.headline),
   /** Headlines of every draft, in-review and scheduled article: readers must never find them. */
   unpublishedHeadlines: UNPUBLISHED_STORIES.map((u) => u.written.headline),
@@ -340,6 +343,8 @@ function plan(now: Date): Plan {
     fixture(WIRE_FIXTURE_STORY, FIXED.wirePublished),
     correctedFixture,
     fixture(EMBED_STORY, FIXED.embedsPublished),
+    // The editors' pinned lead (front_page_pins, below): a day old, so not the automatic lead.
+    fixture(PINNED_LEAD_STORY, new Date(now.getTime() - 30 * HOUR)),
   );
 
   // Work in progress: never published, so no first publication date and no path.
@@ -694,6 +699,9 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
       reason: 'The operator told us after publication that no decision on the home’s future had been made. We withdrew the story while we check it.',
       withdrawnAt: FIXED.withdrawnAt,
     });
+    // An editor's choice of lead on the front page, until someone removes it (dashboard/front-page).
+    await tx.insert(schema.frontPagePins).values({ sectionId: null, position: 0, articleId: articleId(PINNED_LEAD_STORY.key), pinnedBy: staffId('tobias-wren'), createdAt: now });
+    await tx.insert(schema.auditLog).values({ staffId: staffId('tobias-wren'), action: 'layout.lead_pin', subject: `article:${articleId(PINNED_LEAD_STORY.key)}`, detail: { expiresAt: null }, createdAt: now });
 
     // Comments go in by depth, so each reply can name the id its parent was given.
     const commentIds = new Map<number, number>();

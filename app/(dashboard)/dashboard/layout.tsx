@@ -19,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     // Everyone: editors moderate; authors and contributors read the comments on their own articles.
     { href: '/dashboard/comments', label: 'Comments', show: true },
     { href: '/dashboard/sections', label: 'Sections & tags', show: can(me, 'sections.manage') },
+    { href: '/dashboard/front-page', label: 'Front page', show: can(me, 'layout.manage') },
     { href: '/dashboard/staff', label: 'Staff', show: can(me, 'staff.manage') },
     { href: '/dashboard/settings', label: 'Settings', show: can(me, 'settings.manage') },
     { href: '/dashboard/audience', label: 'Audience', show: can(me, 'audience.view') },
