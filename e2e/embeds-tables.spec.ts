@@ -97,7 +97,7 @@ test('without JavaScript an embed is a plain link and nothing loads', async ({ b
 
 test('an editor pastes a YouTube address and a Word table; readers get the embed with its caption and a real table', async ({ browser, page: reader, baseURL }) => {
   const page = await staffPage(browser, 'editor');
-  await createDraft(page, unique('Lifeboat launch on film'));
+  const id = await createDraft(page, unique('Lifeboat launch on film'));
   await fillStandfirst(page, 'The new boat on the water for the first time.');
   const body = page.getByTestId('body-editor');
   await body.click();
@@ -145,9 +145,31 @@ test('an editor pastes a YouTube address and a Word table; readers get the embed
   await reader.waitForLoadState('networkidle');
   expect(outside).toEqual([]);
 
+  // The staff preview shows them as readers will, its policy allowing the providers' frames.
+  const preview = await page.goto(`/preview/article/${id}`);
+  expect(frameSrc(preview!.headers()['content-security-policy'])).toContain('https://www.youtube-nocookie.com');
+  await expect(page.getByRole('button', { name: 'Load the video from YouTube' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Table 1: Summer fares, Port Ellery to Gannet Sands' })).toBeVisible();
+  // The revision history has their words, cells kept apart.
+  await page.goto(`/dashboard/articles/${id}/revisions`);
+  await expect(page.getByRole('main')).toContainText('The new lifeboat’s first launch');
+  await expect(page.getByRole('main')).toContainText('Free with a paying adult');
+
   // Reopened in the editor, the embed and the table are as they were saved.
-  await page.reload();
+  await page.goto(`/dashboard/articles/${id}`);
   await expect(page.getByTestId('editor-embed')).toContainText('YouTube: The new lifeboat’s first launch');
   await expect(page.getByTestId('body-editor').locator('th')).toHaveCount(3);
+  await page.context().close();
+});
+
+test('a table past the size limit is refused with a message saying the limit, and nothing is lost from the editor', async ({ browser }) => {
+  const page = await staffPage(browser, 'author');
+  await createDraft(page, unique('Every tide of the year'));
+  const rows = Array.from({ length: 201 }, (_, i) => `<tr><td><p class=MsoNormal>Day ${i + 1}<o:p></o:p></p></td><td>06:${String(i % 60).padStart(2, '0')}</td></tr>`).join('');
+  await page.getByTestId('body-editor').click();
+  await paste(page, { 'text/html': `<table class=MsoTableGrid>${rows}</table>`, 'text/plain': 'Day 1' });
+  await expect(page.getByText('A table can have at most 200 rows: put a longer one in a linked file.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('body-editor').locator('tr')).toHaveCount(201);
+  await expect(page.getByTestId('save-state')).not.toHaveText(/Saved at/);
   await page.context().close();
 });

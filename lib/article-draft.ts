@@ -76,7 +76,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.path[0] === 'body' ? 'The article body could not be read: ' + issue.message : issue.message;
+    out[key] ??= issue.path[0] === 'body' ? 'The article body cannot be saved: ' + issue.message : issue.message;
   }
   return out;
 }
