@@ -155,6 +155,12 @@ describe('an S3 bucket shared by several instances', () => {
     await expect(removeMediaFiles([src()])).rejects.toBeInstanceOf(MediaStoreUnavailableError);
   });
 
+  it('half a key pair is a store that cannot be used, with the reason, not a crash', async () => {
+    useS3({ ...s3.env, MEDIA_S3_SECRET_ACCESS_KEY: '' });
+    await expect(readMediaFile(src())).rejects.toThrow(MediaStoreUnavailableError);
+    await expect(readMediaFile(src())).rejects.toThrow(/both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY/);
+  });
+
   it('a bucket that does not exist is a broken store, not a missing file', async () => {
     useS3({ ...s3.env, MEDIA_S3_BUCKET: 'no-such-bucket' });
     await expect(readMediaFile(src())).rejects.toBeInstanceOf(MediaStoreUnavailableError);

@@ -225,7 +225,13 @@ type G = typeof globalThis & { [KEY]?: { signature: string; store: MediaStore } 
 
 /** The configured store. Rebuilt when the settings change (tests switch between stores). */
 function mediaStore(): MediaStore {
-  const config = s3MediaConfig();
+  let config: S3MediaConfig | null;
+  try {
+    config = s3MediaConfig();
+  } catch (error) {
+    // Misconfigured: readers get the 503 of a store that does not answer, the log says why.
+    throw new MediaStoreUnavailableError('be set up', error);
+  }
   const signature = config ? JSON.stringify(config) : `local:${mediaDir()}`;
   const g = globalThis as G;
   if (g[KEY]?.signature !== signature) g[KEY] = { signature, store: config ? s3Store(config) : localStore() };
