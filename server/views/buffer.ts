@@ -69,8 +69,9 @@ export class ViewBuffer {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    // One write at a time per process: the next starts when this one ends, with what came since.
-    if (this.flushing) return this.flushing.then(() => (this.count > 0 ? this.flush() : undefined));
+    // One write at a time per process: the next starts when this one ends, with what came since;
+    // and this promise waits for that one too (another caller may have started it first).
+    if (this.flushing) return this.flushing.then(() => this.flush());
     if (this.count === 0) return Promise.resolve();
     const taken = this.pending;
     const views = this.count;
