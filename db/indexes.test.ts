@@ -42,6 +42,9 @@ describe('newest-first lists are read from an index in order', () => {
     ['a section page', `SELECT id FROM articles WHERE ${live} AND section_id = 1 ORDER BY published_at DESC, id DESC LIMIT 21`, 'articles_section_live_idx'],
     ['an older section page', `SELECT id FROM articles WHERE ${live} AND section_id = 1 AND (published_at, id) < (now(), 5) ORDER BY published_at DESC, id DESC LIMIT 21`, 'articles_section_live_idx'],
     ['the latest news', `SELECT id FROM articles WHERE ${live} ORDER BY published_at DESC, id DESC LIMIT 12`, 'articles_live_idx'],
+    // "Newer stories": the same index read backwards from the page's newest story (ASC is the exact reverse of DESC NULLS FIRST).
+    ['a newer section page', `SELECT id FROM articles WHERE ${live} AND section_id = 1 AND (published_at, id) > (now() - interval '1 day', 5) ORDER BY published_at ASC, id ASC LIMIT 25`, 'articles_section_live_idx'],
+    ['a newer author page', `SELECT id FROM articles WHERE ${live} AND (published_at, id) > (now() - interval '1 day', 5) ORDER BY published_at ASC, id ASC LIMIT 21`, 'articles_live_idx'],
     ['the newest comments first', `SELECT id FROM comments WHERE article_id = 1 AND status = 'approved' ORDER BY root_id DESC, thread_path LIMIT 51`, 'comments_thread_newest_idx'],
   ];
   for (const [what, query, index] of cases) {
