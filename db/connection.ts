@@ -130,10 +130,51 @@ function openPostgres(url: string): Connection {
       await client.end({ timeout: 5 });
     },
     listen: async (channel, { onNotify, onListening, onLost }) => {
-      // A connection of its own: LISTEN holds it for the life of the process.
-      listener ??= postgres(url, { max: 1, onnotice: () => {}, connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5), onclose: () => onLost?.() });
-      const sub = await listener.listen(channel, onNotify, onListening);
-      return { stop: () => sub.unlisten() };
+      // A connection of its own, held for the life of the process. postgres.js's own listen()
+      // re-listens after a drop but gives up silently if the server is still down then, so the
+      // connection is supervised here: on close it says so and tries again until LISTEN succeeds.
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      listener ??= postgres(url, {
+        max: 1,
+        max_lifetime: null,
+        fetch_types: false,
+        onnotice: () => {},
+        connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5),
+        // Not in postgres.js's types, but its connections call it for every NOTIFY they receive.
+        ...({ onnotify: (name: string, payload: string) => name === channel && onNotify(payload) } as object),
+        onclose: () => {
+          if (stopped) return;
+          onLost?.();
+          plan(1000);
+        },
+      });
+      const sql = listener;
+      const quoted = sql.unsafe(`"${channel.replace(/"/g, '""')}"`);
+      const attempt = async (): Promise<void> => {
+        retry = null;
+        if (stopped) return;
+        try {
+          await sql`listen ${quoted}`;
+          onListening();
+        } catch {
+          plan(2000);
+        }
+      };
+      function plan(ms: number) {
+        if (retry || stopped) return;
+        retry = setTimeout(() => void attempt(), ms);
+        retry.unref();
+      }
+      await sql`listen ${quoted}`;
+      onListening();
+      return {
+        stop: async () => {
+          stopped = true;
+          if (retry) clearTimeout(retry);
+          await sql`unlisten ${quoted}`.catch(() => {});
+        },
+      };
     },
     withAdvisoryLock: async <T,>(key: number, work: () => Promise<T>): Promise<T> => {
       const locker = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5) });

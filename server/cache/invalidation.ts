@@ -36,6 +36,7 @@ type State = {
 };
 const KEY = Symbol.for('broadsheet.invalidation');
 const GAP_WAIT_MS = 30_000;
+const SAFETY_POLL_MS = Number(process.env.INVALIDATION_POLL_MS ?? 30_000);
 
 function state(): State {
   const g = globalThis as typeof globalThis & { [KEY]?: State };
@@ -171,4 +172,7 @@ export async function startInvalidationListener(): Promise<void> {
     },
   });
   s.stop = sub.stop;
+  // A safety net under the notifications: a look at the outbox every half minute costs one indexed
+  // query, and bounds how long any missed notice could leave a page stale.
+  setInterval(() => wake(), SAFETY_POLL_MS).unref();
 }
