@@ -30,14 +30,14 @@ const percentile = (values, p) => {
 };
 
 /** The n-th reader's own loopback address: 127.10.0.1, 127.10.0.2, … (no .0 or .255 hosts). */
-function addressFor(n) {
+export function addressFor(n) {
   const host = 1 + (n % 250);
   const mid = 1 + (Math.floor(n / 250) % 250);
   const top = 10 + Math.floor(n / 62_500);
   return `127.${top}.${mid}.${host}`;
 }
 
-function request(base, { method, urlPath, body, localAddress }) {
+export function request(base, { method, urlPath, body, localAddress }) {
   const url = new URL(urlPath, base);
   return new Promise((resolve) => {
     const started = performance.now();
@@ -76,7 +76,7 @@ function request(base, { method, urlPath, body, localAddress }) {
 }
 
 /** Live articles that take comments, with a fresh form token each (waited out, so posts are not "too fast"). */
-async function findArticles(base, want = 5) {
+export async function findArticles(base, want = 5) {
   const front = await (await fetch(new URL('/', base))).text();
   const paths = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/g)].map((m) => m[1]))];
   const found = [];
@@ -92,7 +92,8 @@ async function findArticles(base, want = 5) {
   return found;
 }
 
-function makePoster(base, articles, runId) {
+/** Posts comments to `base`; `offset` shifts the client addresses, so several posters never share one. */
+export function makePoster(base, articles, runId, offset = 0) {
   let next = 0;
   const accepted = [];
   return {
@@ -103,14 +104,14 @@ function makePoster(base, articles, runId) {
       const res = await request(base, {
         method: 'POST',
         urlPath: '/api/comments',
-        localAddress: addressFor(n),
+        localAddress: addressFor(n + offset),
         body: {
           articleId: article.id,
           name: `Bench Reader ${n}`,
-          email: `bench-${runId}-${n}@example.net`,
+          email: `bench-${runId}-${n + offset}@example.net`,
           comment: `Benchmark comment ${n} of run ${runId}: the council should publish the flood report in full.`,
           formToken: article.formToken,
-          idempotencyKey: `bench-${runId}-${String(n).padStart(8, '0')}`,
+          idempotencyKey: `bench-${runId}-${String(n + offset).padStart(8, '0')}`,
         },
       });
       if (res.status === 201 && res.json?.ownerToken) accepted.push({ articleId: article.id, token: res.json.ownerToken, id: res.json.comment.id });
