@@ -106,7 +106,11 @@ export async function run(ctx) {
     const article = articles[0];
     const offHtml = await (await fetch(new URL(article.path, off.url))).text();
     const onHtml = await (await fetch(new URL(article.path, on.url))).text();
-    notes.push(`article page: ${onHtml.length} bytes with counting on, ${offHtml.length} off (the island's props and reference)`);
+    const scripts = (html) => new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]));
+    const [onScripts, offScripts] = [scripts(onHtml), scripts(offHtml)];
+    const extra = [...onScripts].filter((src) => !offScripts.has(src));
+    notes.push(`article page: ${onHtml.length} bytes with counting on, ${offHtml.length} off; ${onScripts.size} scripts on, ${offScripts.size} off${extra.length ? ` (extra: ${extra.join(', ')})` : ''}`);
+    checks.push({ name: 'scripts an article page loads for counting', target: '0 extra', actual: `${extra.length} extra`, ok: extra.length === 0 });
 
     // ── Beacons ───────────────────────────────────────────────────────────────────────────────
     const headers = { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER_UA, 'sec-fetch-site': 'same-origin' };
