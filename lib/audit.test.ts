@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditWords, csvField, parseAuditFilter } from './audit';
+import { auditDetailText, auditWords, csvField, parseAuditFilter } from './audit';
 
 describe('the audit log’s filter and export', () => {
   it('reads a filter from the query string, accepting an article’s newsroom address for its number', () => {
@@ -20,6 +20,14 @@ describe('the audit log’s filter and export', () => {
   it('shows words, not codes, even for an action it does not know', () => {
     expect(auditWords('media.upload')).toBe('uploaded an image');
     expect(auditWords('thing.went_missing')).toBe('thing went missing');
+  });
+
+  it('says what a layout change did: where, until when, what the strip said', () => {
+    expect(auditWords('layout.lead_pin')).toBe('pinned the front page’s lead story');
+    expect(auditDetailText('layout.lead_pin', { expiresAt: null })).toBe('Until removed.');
+    expect(auditDetailText('layout.section_pin', { section: 'News', expiresAt: '2026-12-01T18:30:00.000Z' })).toBe('In News. Until 2026-12-01 18:30 UTC.');
+    expect(auditDetailText('layout.section_order', { section: 'News', to: 1 })).toBe('Now number 1 in News.');
+    expect(auditDetailText('layout.breaking_set', { text: 'Ferry aground', href: '/news', endsAt: '2026-12-01T20:00:00.000Z' })).toBe('“Ferry aground”, linking to /news, until 2026-12-01 20:00 UTC.');
   });
 
   it('quotes CSV fields and defuses formulas a spreadsheet would run', () => {

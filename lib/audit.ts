@@ -75,7 +75,7 @@ export function auditActionChoices(): { value: string; label: string }[] {
 const COMMENT_MODE_WORDS: Record<string, string> = { open: 'open', moderated: 'moderated first', closed: 'closed' };
 const role = (r: unknown) => (typeof r === 'string' && r in ROLE_LABELS ? ROLE_LABELS[r as StaffRole] : String(r));
 const quoted = (v: unknown) => `“${String(v ?? '')}”`;
-/** An ISO time as 'YYYY-MM-DD HH:MM UTC' (the log shows times in UTC, as its CSV does). */
+/** An ISO time as 'YYYY-MM-DD HH:MM UTC': the detail is plain text, made without the paper's time zone at hand. */
 const utcMinute = (v: unknown) => `${String(v ?? '').slice(0, 16).replace('T', ' ')} UTC`;
 
 /** The detail of an entry in a sentence ('' when there is nothing worth saying). */

@@ -135,6 +135,7 @@ export async function listAudit(filter: AuditFilter = {}, limit = 200): Promise<
       if (subject.startsWith(prefix)) return { subject: `${label} ${subject.slice(prefix.length)}`, href: null };
     }
     if (subject === 'site') return { subject: 'the site', href: null };
+    if (subject === 'front-page') return { subject: 'the front page', href: '/dashboard/front-page' };
     if (subject === 'sign-in') return { subject: 'an unknown account', href: null };
     if (subject.startsWith('ban:')) return { subject: 'a commenter ban', href: null };
     return { subject, href: null };
