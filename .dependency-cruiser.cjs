@@ -19,8 +19,15 @@ module.exports = {
       name: 'db-below-server',
       comment: 'db/ imports db/ and lib/ only: it knows nothing of server wiring, components or routes.',
       severity: 'error',
-      from: { path: '^db/' },
+      from: { path: '^db/', pathNot: '^db/seed-pictures\\.ts$' },
       to: { path: ['^(app|components|server)/', TOP] },
+    },
+    {
+      name: 'demo-pictures-take-the-upload-path',
+      comment: 'The one exception to db-below-server: the seed stores the demo pictures through the upload pipeline (server/media/image-processing.ts), as an editor\'s upload is stored; nothing else of server/.',
+      severity: 'error',
+      from: { path: '^db/seed-pictures\\.ts$' },
+      to: { path: ['^(app|components|server)/', TOP], pathNot: '^server/media/image-processing\\.ts$' },
     },
     {
       name: 'server-below-app',

@@ -29,7 +29,6 @@ import {
   FIRST_NAMES_M,
   IMAGES,
   imageCredit,
-  imageSrc,
   MOVED_STORY,
   OLD_STORY,
   PENDING_BODIES,
@@ -630,15 +629,22 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
       .returning({ id: schema.tags.id, slug: schema.tags.slug });
     const tagId = idMap(tagRows, (r) => r.slug);
 
+    // Rendered and stored as uploads once the publication is claimed (db/seed-pictures.ts). Loaded
+    // here, not at the top: the e2e helpers import this file for the demo accounts, and the image
+    // pipeline is server-only.
+    const { uploadDemoPictures, withDemoPictures } = await import('./seed-pictures');
+    const pictures = await uploadDemoPictures(now);
+    const picture = (name: ImageName) => pictures.get(name)!;
     const mediaRows = await tx
       .insert(schema.media)
       .values(
         IMAGES.map((image, i) => ({
-          src: imageSrc(image.name),
-          mimeType: 'image/svg+xml',
-          width: image.width,
-          height: image.height,
-          bytes: image.bytes,
+          src: picture(image.name).src,
+          mimeType: picture(image.name).mimeType,
+          width: picture(image.name).width,
+          height: picture(image.name).height,
+          bytes: picture(image.name).bytes,
+          variants: picture(image.name).variants,
           alt: image.alt,
           caption: image.caption,
           credit: imageCredit(image.name),
@@ -658,7 +664,7 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
           path: a.firstPublishedAt && a.section ? articlePath({ sectionSlug: a.section, slug: a.slug, firstPublishedAt: a.firstPublishedAt }, TZ) : null,
           headline: a.written.headline,
           standfirst: a.written.standfirst,
-          body: a.body,
+          body: withDemoPictures(a.body, pictures),
           bodyText: bodyToText(a.body),
           status: a.status,
           sectionId: a.section ? sectionId(a.section) : null,
@@ -666,7 +672,7 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
           publishedAt: a.publishedAt,
           updatedAt: a.updatedAt,
           withdrawnAt: a.withdrawnAt,
-          featuredImageId: a.image ? mediaId(imageSrc(a.image)) : null,
+          featuredImageId: a.image ? mediaId(picture(a.image).src) : null,
           seoDescription: a.seoDescription,
           commentMode: a.commentMode,
           commentsCloseAt: a.commentsCloseAt,

@@ -43,11 +43,12 @@ describe('uploads are re-encoded without metadata, in responsive sizes', () => {
     }
   });
 
-  it('makes AVIF and WebP at every width below the original and at its own, each really that format and size, each smaller than the original', async () => {
+  it('makes AVIF, WebP and the original format at every width below the original, each really that format and size, each smaller than the original', async () => {
     const result = await processUpload(await noisyPhoto(1800, 1200), { mime: 'image/jpeg', ext: 'jpg' });
     const widthsOf = (type: string) => result.variants.filter((v) => v.type === type).map((v) => v.width);
-    expect(widthsOf('image/avif')).toEqual([320, 640, 1024, 1600, 1800]);
-    expect(widthsOf('image/webp')).toEqual([320, 640, 1024, 1600, 1800]);
+    // Wider than 1600 px: no page asks for more, so no full-size AVIF or WebP is made.
+    expect(widthsOf('image/avif')).toEqual([320, 640, 1024, 1600]);
+    expect(widthsOf('image/webp')).toEqual([320, 640, 1024, 1600]);
     expect(widthsOf('image/jpeg')).toEqual([320, 640, 1024, 1600]);
     for (const v of result.variants) {
       const bytes = fs.readFileSync(mediaFilePath(v.src)!);
@@ -57,6 +58,12 @@ describe('uploads are re-encoded without metadata, in responsive sizes', () => {
       expect(bytes.length).toBe(v.bytes);
       expect(v.bytes, `${v.src} is smaller than the original`).toBeLessThan(result.bytes);
     }
+  });
+
+  it('offers an original up to 1600 px wide in AVIF and WebP at its own width too', async () => {
+    const result = await processUpload(await noisyPhoto(1200, 675), { mime: 'image/jpeg', ext: 'jpg' });
+    expect(result.variants.filter((v) => v.width === 1200).map((v) => v.type).sort()).toEqual(['image/avif', 'image/webp']);
+    expect(result.variants.every((v) => v.width <= 1200)).toBe(true);
   });
 
   it('never scales up: an image narrower than every listed width gets only its own width, in the smaller formats', async () => {

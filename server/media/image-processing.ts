@@ -43,9 +43,15 @@ function encoder(image: Sharp, type: ImageType): Sharp {
 
 type Target = { format: 'avif' | 'webp' | ImageType['ext']; mime: string; width: number };
 
+/** The widest derivative made: a larger original is offered in AVIF and WebP up to this width only. */
+const WIDEST = VARIANT_WIDTHS.at(-1)!;
+
 /** The derivatives to try for an original of this type and width, smallest first. */
 export function derivativeTargets(type: ImageType, width: number, animated: boolean): Target[] {
-  const widths = [...VARIANT_WIDTHS.filter((w) => w < width), width];
+  // The original's own width too (in the smaller formats) unless it is wider than any reader
+  // page shows: a 4000 px photo's full-size AVIF would cost seconds at upload and no page asks
+  // for it (the <img> keeps the original for that).
+  const widths = [...VARIANT_WIDTHS.filter((w) => w < width), ...(width <= WIDEST ? [width] : [])];
   const formats: { format: Target['format']; mime: string }[] = [];
   // AVIF holds one frame here (sharp writes no animated AVIF); an animated GIF keeps GIF and WebP.
   if (!animated && type.ext !== 'avif') formats.push({ format: 'avif', mime: 'image/avif' });
@@ -93,15 +99,28 @@ export async function processUpload(input: Buffer, type: ImageType, now = new Da
   }
   const src = `/media/${folder}/${name}.${type.ext}`;
   await writeMediaFile(src, original);
-  const variants: Required<MediaVariant>[] = [];
-  for (const target of derivativeTargets(type, width, animated)) {
-    const resized = target.width < width ? base().resize({ width: target.width, withoutEnlargement: true }) : base();
-    const { data, info } = await encodeAs(resized, target, type).toBuffer({ resolveWithObject: true });
-    // Kept only when it saves bytes over the original (and is never wider than it).
-    if (data.length >= original.length || info.width > width) continue;
-    const variantSrc = target.width === width ? `/media/${folder}/${name}.${target.format}` : `/media/${folder}/${name}-${target.width}.${target.format}`;
-    await writeMediaFile(variantSrc, data);
-    variants.push({ width: info.width, height: Math.max(1, Math.round((info.width * height) / width)), src: variantSrc, type: target.mime, bytes: data.length });
-  }
+  const made: (Required<MediaVariant> | null)[] = [];
+  const targets = derivativeTargets(type, width, animated);
+  // Two encodes at a time: most of an encode runs on one thread, and the machine has two cores.
+  let next = 0;
+  const work = async () => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const target = targets[i]!;
+      const resized = target.width < width ? base().resize({ width: target.width, withoutEnlargement: true }) : base();
+      const { data, info } = await encodeAs(resized, target, type).toBuffer({ resolveWithObject: true });
+      // Kept only when it saves bytes over the original (and is never wider than it).
+      if (data.length >= original.length || info.width > width) {
+        made[i] = null;
+        continue;
+      }
+      const variantSrc = target.width === width ? `/media/${folder}/${name}.${target.format}` : `/media/${folder}/${name}-${target.width}.${target.format}`;
+      await writeMediaFile(variantSrc, data);
+      made[i] = { width: info.width, height: Math.max(1, Math.round((info.width * height) / width)), src: variantSrc, type: target.mime, bytes: data.length };
+    }
+  };
+  // Both finish before an error is passed on, so the caller's clean-up sees every file written.
+  const settled = await Promise.allSettled([work(), work()]);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  const variants = made.filter((v): v is Required<MediaVariant> => v != null);
   return { src, width, height: Math.round(height), bytes: original.length, variants };
 }
