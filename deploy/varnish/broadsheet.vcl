@@ -18,6 +18,8 @@ vcl 4.1;
 #   sends PURGE with an `xkey-purge` header listing them, and exactly the pages carrying any of
 #   them are dropped; the rest of the cache stays. Only the `purgers` addresses may purge.
 # - When no instance is healthy, pages are served stale (grace) for up to a day rather than failing.
+# - A live blog's update feed (/live/<id>/updates.json) is a reader page like any other: cached for
+#   its few seconds of s-maxage, so thousands of polling readers cost one render per window.
 
 import std;
 import directors;
@@ -76,12 +78,6 @@ sub vcl_recv {
   # one request fetches it); when none is, cached pages are served for as long as they are kept.
   if (std.healthy(req.backend_hint)) {
     set req.grace = 10s;
-  }
-  # A live blog's update feed is public and cached for a few seconds (its own s-maxage), so
-  # thousands of polling readers cost one request to the app per window.
-  if (req.url ~ "^/api/live/" && !(req.http.Cookie ~ "(^|;\s*)(__Secure-)?authjs\.")) {
-    unset req.http.Cookie;
-    return (hash);
   }
   if (req.url ~ "^/(dashboard|signin|api|preview|search|comments)(/|\?|$)") {
     return (pass);
