@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startS3rver, type S3rverHandle } from '@/scripts/s3rver.mjs';
 import { mediaCropSrc, readMediaFile, writeMediaFile } from '@/server/media/storage';
+import { keptCropSrc } from '@/lib/seo/images';
 import { GET } from './route';
 
 // Social crops of uploads read their originals from the media store (here an S3 bucket on a real
@@ -59,6 +60,30 @@ describe('/og/crop of an upload in the bucket', () => {
     delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.mediaStore')];
     const response = await crop('4x3', src);
     expect(Buffer.compare(Buffer.from(await response.arrayBuffer()), made)).toBe(0);
+  });
+
+  it('follows the focal point named in its URL: the square of a wide picture is cut around it, and kept under its own name', async () => {
+    // Left half red, right half blue: which half the square shows says where it was cut.
+    const src = `/media/2026/12/focal${Date.now().toString(36)}.png`;
+    const half = { width: 800, height: 900, channels: 3 } as const;
+    const red = await sharp({ create: { ...half, background: '#ff0000' } }).png().toBuffer();
+    const blue = await sharp({ create: { ...half, background: '#0000ff' } }).png().toBuffer();
+    await writeMediaFile(src, await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#000000' } }).composite([{ input: red, left: 0, top: 0 }, { input: blue, left: 800, top: 0 }]).png().toBuffer());
+    const mean = async (ratio: string) => {
+      const response = await crop(ratio, src);
+      expect(response.status).toBe(200);
+      const stats = await sharp(Buffer.from(await response.arrayBuffer())).stats();
+      return { red: stats.channels[0]!.mean, blue: stats.channels[2]!.mean };
+    };
+    const right = await mean('1x1-f90-50');
+    const left = await mean('1x1-f10-50');
+    expect(right.blue).toBeGreaterThan(200);
+    expect(right.red).toBeLessThan(40);
+    expect(left.red).toBeGreaterThan(200);
+    expect(left.blue).toBeLessThan(40);
+    expect(await readMediaFile(keptCropSrc(src, '1x1', { x: 90, y: 50 }))).not.toBeNull();
+    expect(await readMediaFile(mediaCropSrc(src, '1x1')!)).toBeNull();
+    expect((await crop('1x1-f120-50', src)).status).toBe(404);
   });
 
   it('is a 404 for an upload that is not there and for a ratio we do not make', async () => {
