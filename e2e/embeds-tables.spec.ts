@@ -112,11 +112,13 @@ test('an editor pastes a YouTube address and a Word table; readers get the embed
   await page.getByLabel('Embed caption').fill('Down the slipway at high water.');
   await page.getByLabel('Embed credit').fill('Video: Port Ellery RNLI');
   await expect(block).toContainText('YouTube: The new lifeboat’s first launch');
+  await expectNoSeriousA11yViolations(page, 'the editor with an embed block selected');
 
   // An address no pattern knows stays an ordinary link.
   await body.click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
+  await page.keyboard.type('Not a video: ');
   await paste(page, { 'text/plain': 'https://www.youtube.com.example.net/watch?v=Lb7aunch_0Q' });
   await expect(body.getByTestId('editor-embed')).toHaveCount(1);
   await page.keyboard.press('Enter');
@@ -124,6 +126,9 @@ test('an editor pastes a YouTube address and a Word table; readers get the embed
   const table = body.locator('table');
   await expect(table.locator('th')).toHaveText(['Ticket', 'Single', 'Return']);
   await expect(table.locator('td')).toHaveText(['Adult', '£4.20', '£7.50', 'Child under 16', 'Free with a paying adult']);
+  await table.locator('td').first().click();
+  await expect(page.getByLabel('Table caption')).toHaveValue('Table 1: Summer fares, Port Ellery to Gannet Sands');
+  await expectNoSeriousA11yViolations(page, 'the editor with a table');
   expect(await table.innerHTML()).not.toMatch(/mso-|onclick|style="width/);
   await waitSaved(page);
 
