@@ -554,6 +554,7 @@ function check(p: Plan): void {
     [FIXTURES.oldArticlePath, pathOfKey(OLD_STORY.key)],
     [FIXTURES.wireArticlePath, pathOfKey(WIRE_FIXTURE_STORY.key)],
     [FIXTURES.correctedArticlePath, pathOfKey(CORRECTED_STORY.key)],
+    [FIXTURES.embedArticlePath, pathOfKey(EMBED_STORY.key)],
   ];
   for (const [fixture, planned] of expected) if (fixture !== planned) problems.push(`FIXTURES names ${fixture}, but the seed would write ${planned}`);
   if (!p.articles.some((a) => a.slug === FIXTURES.draftSlug && a.status === 'draft')) problems.push(`FIXTURES.draftSlug ${FIXTURES.draftSlug} is not a draft's slug`);
