@@ -11,7 +11,8 @@ import { applyInPlace, applyUpdate, entryAnchor, hasWaitingChanges, nextPollDela
 // deletions of entries on screen apply in place; new entries, a newly pinned entry and new key
 // events wait behind the "N new updates" button, so nothing pushes the text being read.
 
-type Entry = LiveEntryView & { node?: ReactNode };
+/** `removedHeight`: a deleted entry's room, kept (words gone) until the reader next shows updates. */
+type Entry = LiveEntryView & { node?: ReactNode; removedHeight?: number };
 type Shown = Omit<LiveShown, 'entries' | 'pinned'> & { entries: Entry[]; pinned: Entry | null };
 
 export type LiveBlogIslandProps = {
@@ -44,7 +45,19 @@ export function LiveBlogIsland({ updatesUrl, version, interval, live: liveAtRend
       s.version = update.version;
       s.interval = update.interval;
       s.latest = applyUpdate(s.latest, update) as Shown;
-      s.shown = applyInPlace(s.shown, update) as Shown;
+      // A deleted entry on screen loses its words at once but keeps its room, so the text after
+      // it does not jump; the room goes when the reader next shows updates.
+      const gone = new Set(update.reset ? [] : update.deleted);
+      const next = applyInPlace(s.shown, update) as Shown;
+      const kept = new Map(next.entries.map((e) => [e.id, e]));
+      s.shown = {
+        ...next,
+        entries: s.shown.entries.flatMap((e): Entry[] => {
+          if (gone.has(e.id)) return [{ ...e, html: '', node: undefined, removedHeight: e.removedHeight ?? document.getElementById(entryAnchor(e.id))?.offsetHeight ?? 0 }];
+          const now = kept.get(e.id);
+          return now ? [now] : [];
+        }),
+      };
       setLatest(s.latest);
       setShown(s.shown);
     };
@@ -155,9 +168,15 @@ export function LiveBlogIsland({ updatesUrl, version, interval, live: liveAtRend
       ) : null}
 
       <div className="live-blog__entries">
-        {shown.entries.map((e) => (
-          <LiveEntry key={e.id} entry={e} body={e.node} locale={locale} timeZone={timeZone} fresh={freshIds.has(e.id)} />
-        ))}
+        {shown.entries.map((e) =>
+          e.removedHeight !== undefined ? (
+            <div key={e.id} className="live-entry live-entry--removed" style={{ minHeight: e.removedHeight }}>
+              <p>This update was removed.</p>
+            </div>
+          ) : (
+            <LiveEntry key={e.id} entry={e} body={e.node} locale={locale} timeZone={timeZone} fresh={freshIds.has(e.id)} />
+          ),
+        )}
       </div>
 
       {shown.olderHref ? (

@@ -9,6 +9,7 @@ import { viewCountingOn } from '@/server/views/settings';
 import { ArticleJsonLd } from '@/components/site/structured-data';
 import { LiveBlogJsonLd, LiveBlogSection } from '@/components/site/live-blog';
 import { getLiveBlog } from '@/db/queries/live-blog';
+import { Timestamp } from '@/components/site/timestamp';
 import { getPublishedArticle, listRelatedArticles } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/settings';
 import { ageNotice } from '@/lib/dates';
@@ -49,6 +50,14 @@ export default async function ArticlePage({ params }: Props) {
       locale={locale}
       timeZone={timeZone}
       prelude={live ? <LiveBlogJsonLd article={article} blog={live} settings={settings} /> : <ArticleJsonLd article={article} settings={settings} />}
+      // A live blog's last change is its newest entry, shown with the entries: the header says only when it began.
+      dateline={
+        live ? (
+          <span>
+            Published <Timestamp iso={article.firstPublishedAt} locale={locale} timeZone={timeZone} />
+          </span>
+        ) : undefined
+      }
       afterBody={live ? <LiveBlogSection articleId={article.id} articleSlug={article.slug} blog={live} locale={locale} timeZone={timeZone} now={new Date()} /> : null}
       notice={
         age ? (
