@@ -15,6 +15,7 @@ import { articlePath, slugify } from '../lib/urls';
 import { closeDb, getConnection, type Db } from './connection';
 import { migrateDatabase } from './migrate';
 import { seedViews } from './seed-views';
+import { seedLiveBlog } from './seed-live-blog';
 import { isReservedTopLevelPath } from '../lib/site-paths';
 import * as schema from './schema';
 import type { ArticleStatus, CommentMode, CommentStatus, CorrectionKind, StaffRole } from '../lib/domain';
@@ -699,6 +700,8 @@ export async function seedDatabase(db: Db, options: { now?: Date } = {}): Promis
       p.corrections.map((c) => ({ articleId: articleId(c.article), kind: c.kind, body: c.body, publishedAt: c.publishedAt, staffId: staffId(c.staff) })),
     );
     await tx.insert(schema.urlHistory).values(p.urlHistory.map((u) => ({ path: u.path, articleId: articleId(u.article), createdAt: u.createdAt })));
+    // The demo's live blog: Storm Isolde, still blowing (db/seed-live-blog.ts).
+    await seedLiveBlog(tx, { now, sectionId, staffId, timeZone: TZ });
     // The withdrawn demo story keeps the promise of its 410 page: the reason is on /corrections.
     await tx.insert(schema.articleWithdrawals).values({
       articleId: articleId(WITHDRAWN_STORY.key),
