@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: '/dashboard/articles', label: 'Articles', show: true },
     { href: '/dashboard/articles/new', label: 'New article', show: can(me, 'article.create') },
     { href: '/dashboard/media', label: 'Media', show: can(me, 'media.upload') },
+    { href: '/dashboard/live', label: 'Live blogs', show: can(me, 'live.post') },
     // Everyone: editors moderate; authors and contributors read the comments on their own articles.
     { href: '/dashboard/comments', label: 'Comments', show: true },
     { href: '/dashboard/sections', label: 'Sections & tags', show: can(me, 'sections.manage') },
