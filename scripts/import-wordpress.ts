@@ -14,7 +14,8 @@ import { getImportRun } from '../db/mutations/wordpress-import';
 import { findImportActor, findResumableRun } from '../db/queries/wordpress-import';
 import type { ImportOptions } from '../lib/wordpress/mapping';
 import { planImport, runImport, startImport, type DryRunReport } from '../server/wordpress/import-job';
-import { WxrError } from '../server/wordpress/wxr-reader';
+import { readWxr, WxrError } from '../server/wordpress/wxr-reader';
+import type { WxrSite } from '../lib/wordpress/wxr';
 
 const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files of a split export] --uploads <wp-content/uploads folder>
   --dry-run            print the report and write the proposed mapping (<export>.mapping.json); import nothing
@@ -83,6 +84,27 @@ async function main() {
   if (!actor) fail(values.as ? `No active staff member has the address ${values.as}.` : 'There is no active admin to import as: create one first (npm run user -- create … --role admin).');
   if (actor.role !== 'admin') fail(`${actor.name} is not an admin; only admins can import.`);
 
+  // A stopped run of this export is resumed as it was set up, without reading the whole export again first.
+  if (values.yes && !values['dry-run']) {
+    let site: WxrSite | null = null;
+    try {
+      for await (const record of readWxr(files)) {
+        if (record.kind === 'site') site = record.site;
+        break;
+      }
+    } catch (error) {
+      if (error instanceof WxrError) fail(`Cannot read the export: ${error.message}\nNothing was imported.`);
+      throw error;
+    }
+    const source = site ? (site.baseBlogUrl || site.baseSiteUrl || site.link || 'wordpress').replace(/\/+$/, '') : '';
+    const resumable = source ? await findResumableRun(source, files) : null;
+    if (resumable) {
+      console.log(`Resuming import #${resumable.id} (stopped in its ${resumable.phase} pass after ${resumable.checkpoint} items).`);
+      await runAndReport(resumable.id, actor, null);
+      return;
+    }
+  }
+
   let plan: DryRunReport;
   try {
     plan = await planImport(files, uploads);
@@ -122,6 +144,10 @@ async function main() {
   const runId = resumable ? resumable.id : await startImport(actor, files, uploads, plan, options);
   if (resumable) console.log(`\nResuming import #${runId} (stopped in its ${resumable.phase} pass after ${resumable.checkpoint} items).`);
   else console.log(`\nImport #${runId} started.`);
+  await runAndReport(runId, actor, plan);
+}
+
+async function runAndReport(runId: number, actor: { id: number; role: 'admin' | 'editor' | 'author' | 'contributor' }, plan: DryRunReport | null) {
   let last = 0;
   const started = Date.now();
   const run = await runImport(runId, {
@@ -129,14 +155,14 @@ async function main() {
     onProgress: ({ phase, done }) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
-      const total = phase === 'media' ? plan.counts.attachments : plan.counts.posts! + plan.counts.pages!;
+      const total = plan ? (phase === 'media' ? plan.counts.attachments : plan.counts.posts! + plan.counts.pages!) : '?';
       process.stdout.write(`\r  ${phase}: ${done} of ${total}   `);
     },
   }).catch((error: unknown) => {
     if (error instanceof WxrError) fail(`\nThe export could not be read: ${error.message}\nWhat was imported so far is kept; fix the file and run the same command to resume.`);
     throw error;
   });
-  if (!run) fail(`\nImport #${runId} is running in another process (its lease has not run out). Try again in a minute.`);
+  if (!run) fail(`\nImport #${runId} is running in another process (or was stopped less than a minute ago: its lease has not run out). Try again in a minute.`);
   const finished = await getImportRun(runId);
   const report = (finished?.report ?? {}) as { redirectsOk?: number; redirectsBroken?: number; warnings?: unknown[] };
   console.log(`\rDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(finished?.counts)}`);

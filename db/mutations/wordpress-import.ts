@@ -317,30 +317,48 @@ export const commentKey = (source: string, wpId: number) => `wordpress:${source}
 /**
  * Writes a batch of posts and pages with their bylines, topics, comments and old addresses, and
  * the run's checkpoint, in one transaction. Returns the cache tags the batch changed (already in
- * the invalidation outbox, for every instance).
+ * the invalidation outbox, for every instance). Rows of one kind are written for the whole batch
+ * at once (a thread's comments level by level), so a batch costs a few dozen statements, not
+ * hundreds.
  */
 export async function importArticleBatch(run: { id: number; source: string }, batch: ArticleInput[], checkpoint: { phase: string; value: number; counts: Record<string, number> }): Promise<string[]> {
   return getDb().transaction(async (tx) => {
     const [settings] = await tx.select({ timeZone: siteSettings.timeZone }).from(siteSettings).where(eq(siteSettings.id, 1));
     const timeZone = settings?.timeZone ?? 'Europe/London';
     const expire = new Set<string>();
-    const sectionSlugs = new Map<number, string>();
-    const sectionSlug = async (id: number | null) => {
-      if (id === null) return null;
-      if (!sectionSlugs.has(id)) {
-        const [s] = await tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id));
-        sectionSlugs.set(id, s?.slug ?? '');
-      }
-      return sectionSlugs.get(id) || null;
-    };
+    const sectionIds = [...new Set(batch.map((a) => a.sectionId).filter((v): v is number => v !== null))];
+    const sectionSlugs = new Map((sectionIds.length ? await tx.select({ id: sections.id, slug: sections.slug }).from(sections).where(inArray(sections.id, sectionIds)) : []).map((r) => [r.id, r.slug]));
+
+    // What earlier runs made of these items, and those articles as they are.
+    const keys = batch.map((a) => `${a.kind}:${a.wpId}`);
+    const known = await tx
+      .select({ kind: importItems.kind, wpKey: importItems.wpKey, id: importItems.targetId })
+      .from(importItems)
+      .where(and(eq(importItems.source, run.source), inArray(sql<string>`${importItems.kind} || ':' || ${importItems.wpKey}`, keys)));
+    const knownId = new Map(known.map((k) => [`${k.kind}:${k.wpKey}`, k.id]));
+    const knownIds = known.map((k) => k.id).filter((v): v is number => v !== null);
+    const beforeRows = knownIds.length ? await tx.select({ id: articles.id, slug: articles.slug, path: articles.path, status: articles.status, firstPublishedAt: articles.firstPublishedAt }).from(articles).where(inArray(articles.id, knownIds)) : [];
+    const before = new Map(beforeRows.map((r) => [r.id, r]));
+
+    // Slugs for new articles: the wanted one unless taken (by any article, or earlier in the batch).
+    const wanted = batch.filter((a) => !before.has(knownId.get(`${a.kind}:${a.wpId}`) ?? -1)).map((a) => a.slug);
+    const taken = new Set(wanted.length ? (await tx.select({ slug: articles.slug }).from(articles).where(inArray(articles.slug, wanted))).map((r) => r.slug) : []);
+
+    const ids: number[] = [];
+    const mappingRows: (typeof importItems.$inferInsert)[] = [];
+    const authorRows: (typeof articleAuthors.$inferInsert)[] = [];
+    const topicRows: (typeof articleTags.$inferInsert)[] = [];
+    const redirectRows: RedirectInput[] = [];
+    const commentJobs: { articleId: number; c: CommentInput; all: CommentInput[] }[] = [];
     for (const a of batch) {
-      const existingId = await mapped(tx, run.source, a.kind, String(a.wpId));
-      const [before] = existingId ? await tx.select({ id: articles.id, slug: articles.slug, path: articles.path, status: articles.status, firstPublishedAt: articles.firstPublishedAt }).from(articles).where(eq(articles.id, existingId)) : [];
-      const slug = before?.slug ?? (await uniqueSlug(tx, articles, a.slug));
-      const secSlug = await sectionSlug(a.sectionId);
+      const prior = before.get(knownId.get(`${a.kind}:${a.wpId}`) ?? -1);
+      let slug = prior?.slug ?? a.slug;
+      if (!prior && taken.has(slug)) slug = await uniqueSlug(tx, articles, a.slug);
+      if (!prior) taken.add(slug);
+      const secSlug = a.sectionId === null ? null : (sectionSlugs.get(a.sectionId) ?? null);
       const live = a.status === 'published' && a.publishedAt && secSlug;
       const status: ArticleStatus = a.status === 'published' && !live ? 'draft' : a.status;
-      const firstPublishedAt = status === 'published' ? (before?.firstPublishedAt ?? a.publishedAt) : null;
+      const firstPublishedAt = status === 'published' ? (prior?.firstPublishedAt ?? a.publishedAt) : null;
       const path = status === 'published' && secSlug && firstPublishedAt ? articlePath({ sectionSlug: secSlug, slug, firstPublishedAt }, timeZone) : null;
       const values = {
         slug,
@@ -360,76 +378,83 @@ export async function importArticleBatch(run: { id: number; source: string }, ba
         modifiedAt: a.modifiedAt ?? a.publishedAt ?? new Date(),
       };
       let articleId: number;
-      if (before) {
-        articleId = before.id;
+      if (prior) {
+        articleId = prior.id;
         await tx.update(articles).set({ ...values, version: sql`${articles.version} + 1` }).where(eq(articles.id, articleId));
-        if (before.path && before.path !== path) await tx.insert(urlHistory).values({ path: before.path, articleId }).onConflictDoNothing();
+        if (prior.path && prior.path !== path) await tx.insert(urlHistory).values({ path: prior.path, articleId }).onConflictDoNothing();
       } else {
         const [row] = await tx.insert(articles).values({ ...values, createdAt: a.publishedAt ?? a.modifiedAt ?? new Date() }).returning({ id: articles.id });
         articleId = row!.id;
       }
-      await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
-      if (a.authorIds.length) await tx.insert(articleAuthors).values([...new Set(a.authorIds)].map((staffId, position) => ({ articleId, staffId, position })));
-      await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
-      if (a.topicIds.length) await tx.insert(articleTags).values([...new Set(a.topicIds)].map((tagId) => ({ articleId, tagId })));
-      await remember(tx, run, a.kind, String(a.wpId), articleId, { oldUrl: a.oldUrl, notes: a.notes });
-
-      // Comments, parents first, each keyed by its WordPress id (the idempotency key).
-      const placed = new Map<number, { id: number; path: number[] }>();
-      const pending = [...a.comments];
-      let progress = true;
-      while (pending.length && progress) {
-        progress = false;
-        for (let i = 0; i < pending.length; i++) {
-          const c = pending[i]!;
-          const parent = c.parentWpId ? placed.get(c.parentWpId) : undefined;
-          const orphan = c.parentWpId !== 0 && !a.comments.some((o) => o.wpId === c.parentWpId);
-          if (c.parentWpId && !parent && !orphan) continue;
-          pending.splice(i--, 1);
-          progress = true;
-          const parentPath = parent ? [...parent.path, parent.id] : [];
-          const row = {
-            articleId,
-            parentId: parent?.id ?? null,
-            authorName: c.authorName,
-            authorEmail: c.authorEmail,
-            body: c.body,
-            status: c.status,
-            clientAddress: c.clientAddress,
-            idempotencyKey: commentKey(run.source, c.wpId),
-            depth: parentPath.length,
-            parentPath,
-            createdAt: c.createdAt,
-            modifiedAt: c.createdAt,
-          };
-          const [saved] = await tx
-            .insert(comments)
-            .values(row)
-            .onConflictDoUpdate({
-              target: comments.idempotencyKey,
-              set: { articleId, parentId: row.parentId, authorName: row.authorName, authorEmail: row.authorEmail, body: row.body, status: row.status, depth: row.depth, parentPath: row.parentPath, createdAt: row.createdAt },
-            })
-            .returning({ id: comments.id });
-          placed.set(c.wpId, { id: saved!.id, path: parentPath });
-        }
-      }
-      if (a.comments.length) {
-        await tx
-          .insert(importItems)
-          .values(a.comments.filter((c) => placed.has(c.wpId)).map((c) => ({ source: run.source, kind: 'comment', wpKey: String(c.wpId), targetId: placed.get(c.wpId)!.id, runId: run.id })))
-          .onConflictDoUpdate({ target: [importItems.source, importItems.kind, importItems.wpKey], set: { targetId: sql`excluded.target_id`, runId: run.id, modifiedAt: new Date() } });
-      }
-      for (const p of a.pingbacks) await remember(tx, run, 'pingback', String(p.wpId), articleId, { oldUrl: p.url, notes: [{ code: 'pingback', detail: p.excerpt.slice(0, 300) }] });
-
-      await upsertRedirects(
-        tx,
-        run.source,
-        a.oldAddresses.map((o) => ({ path: o.path, targetKind: o.kind === 'feed' ? 'feed-comments' : 'article', targetId: articleId })),
-      );
-      if (status === 'published' || before?.status === 'published') {
+      ids.push(articleId);
+      [...new Set(a.authorIds)].forEach((staffId, position) => authorRows.push({ articleId, staffId, position }));
+      for (const tagId of new Set(a.topicIds)) topicRows.push({ articleId, tagId });
+      mappingRows.push({ source: run.source, kind: a.kind, wpKey: String(a.wpId), targetId: articleId, runId: run.id, oldUrl: a.oldUrl, notes: a.notes });
+      for (const p of a.pingbacks) mappingRows.push({ source: run.source, kind: 'pingback', wpKey: String(p.wpId), targetId: articleId, runId: run.id, oldUrl: p.url, notes: [{ code: 'pingback', detail: p.excerpt.slice(0, 300) }] });
+      for (const c of a.comments) commentJobs.push({ articleId, c, all: a.comments });
+      for (const o of a.oldAddresses) redirectRows.push({ path: o.path, targetKind: o.kind === 'feed' ? 'feed-comments' : 'article', targetId: articleId });
+      if (status === 'published' || prior?.status === 'published') {
         for (const t of articleChangeTags(null, { id: articleId, slug, sectionSlug: secSlug, authorSlugs: a.authorSlugs, topicSlugs: a.topicSlugs })) expire.add(t);
       }
     }
+    await tx.delete(articleAuthors).where(inArray(articleAuthors.articleId, ids));
+    if (authorRows.length) await tx.insert(articleAuthors).values(authorRows);
+    await tx.delete(articleTags).where(inArray(articleTags.articleId, ids));
+    if (topicRows.length) await tx.insert(articleTags).values(topicRows);
+
+    // Comments, level by level across the batch (parents before replies), each keyed by its
+    // WordPress id (the idempotency key), so a re-run updates them in place.
+    const placed = new Map<number, { id: number; path: number[] }>();
+    let pending = commentJobs;
+    while (pending.length) {
+      const ready = pending.filter(({ c, all }) => c.parentWpId === 0 || placed.has(c.parentWpId) || !all.some((o) => o.wpId === c.parentWpId));
+      if (!ready.length) break; // a loop of parents: never in a real export
+      pending = pending.filter((j) => !ready.includes(j));
+      for (let i = 0; i < ready.length; i += 400) {
+        const rows = ready.slice(i, i + 400).map(({ articleId, c }) => {
+          const parent = placed.get(c.parentWpId);
+          const parentPath = parent ? [...parent.path, parent.id] : [];
+          return { articleId, parentId: parent?.id ?? null, authorName: c.authorName, authorEmail: c.authorEmail, body: c.body, status: c.status, clientAddress: c.clientAddress, idempotencyKey: commentKey(run.source, c.wpId), depth: parentPath.length, parentPath, createdAt: c.createdAt, modifiedAt: c.createdAt };
+        });
+        const saved = await tx
+          .insert(comments)
+          .values(rows)
+          .onConflictDoUpdate({
+            target: comments.idempotencyKey,
+            set: {
+              articleId: sql`excluded.article_id`,
+              parentId: sql`excluded.parent_id`,
+              authorName: sql`excluded.author_name`,
+              authorEmail: sql`excluded.author_email`,
+              body: sql`excluded.body`,
+              status: sql`excluded.status`,
+              depth: sql`excluded.depth`,
+              parentPath: sql`excluded.parent_path`,
+              createdAt: sql`excluded.created_at`,
+            },
+          })
+          .returning({ id: comments.id, key: comments.idempotencyKey });
+        const byKey = new Map(saved.map((r) => [r.key, r.id]));
+        for (const { c } of ready.slice(i, i + 400)) {
+          const id = byKey.get(commentKey(run.source, c.wpId));
+          const parent = placed.get(c.parentWpId);
+          if (id) {
+            placed.set(c.wpId, { id, path: parent ? [...parent.path, parent.id] : [] });
+            mappingRows.push({ source: run.source, kind: 'comment', wpKey: String(c.wpId), targetId: id, runId: run.id, oldUrl: null, notes: [] });
+          }
+        }
+      }
+    }
+    for (let i = 0; i < mappingRows.length; i += 500) {
+      await tx
+        .insert(importItems)
+        .values(mappingRows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [importItems.source, importItems.kind, importItems.wpKey],
+          set: { targetId: sql`excluded.target_id`, runId: sql`excluded.run_id`, oldUrl: sql`excluded.old_url`, notes: sql`excluded.notes`, modifiedAt: new Date() },
+        });
+    }
+    await upsertRedirects(tx, run.source, redirectRows);
     await advanceImportRun(tx, run.id, checkpoint.phase, checkpoint.value, checkpoint.counts);
     const tags = [...expire];
     await recordInvalidation(tx, tags);

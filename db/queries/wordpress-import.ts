@@ -137,3 +137,18 @@ export async function findImportActor(email: string | null): Promise<{ id: numbe
     .limit(1);
   return row ?? null;
 }
+
+/** For many old addresses at once: the article each redirects to and whether it is live (the verification report). */
+export async function articleRedirectTargets(paths: string[]): Promise<Map<string, { articleId: number; path: string | null; live: boolean }>> {
+  const out = new Map<string, { articleId: number; path: string | null; live: boolean }>();
+  for (let i = 0; i < paths.length; i += 1000) {
+    const chunk = paths.slice(i, i + 1000);
+    const rows = await getDb()
+      .select({ old: redirects.path, articleId: articles.id, path: articles.path, live: sql<boolean>`${isLive()}` })
+      .from(redirects)
+      .innerJoin(articles, eq(articles.id, redirects.targetId))
+      .where(and(inArray(redirects.path, chunk), eq(redirects.targetKind, 'article')));
+    for (const r of rows) out.set(r.old, { articleId: r.articleId, path: r.path, live: Boolean(r.live) });
+  }
+  return out;
+}

@@ -170,7 +170,6 @@ export async function planImport(files: string[], uploadsDir: string | null): Pr
     }
     return present.get(relative)!;
   };
-  const articleItems: { id: number; content: string; title: string; terms: WxrItem['terms'] }[] = [];
   for await (const record of readWxr(files)) {
     if (record.kind === 'site') site = record.site;
     else if (record.kind === 'author') authors.set(record.author.login, record.author);
@@ -202,11 +201,13 @@ export async function planImport(files: string[], uploadsDir: string | null): Pr
       }
       if (item.sticky) sticky.push({ wpId: item.id, title: plainText(item.title) });
       for (const o of oldAddressesOfItem(item, site)) redirectPaths.add(o.path);
-      // Bodies are converted after the stream, once every attachment is known (they may come later).
-      articleItems.push({ id: item.id, content: item.content, title: plainText(item.title), terms: [] });
     }
   }
-  for (const a of articleItems) {
+  // Bodies are converted in a second read, once every attachment is known (they may come later
+  // in the file), so no post is held in memory meanwhile.
+  for await (const record of readWxr(files)) {
+    if (record.kind !== 'item' || !isArticleItem(record.item)) continue;
+    const a = { id: record.item.id, content: record.item.content, title: plainText(record.item.title) };
     const mentioned = uploadsMentioned(a.content);
     for (const rel of mentioned) {
       if (importedUploads.has(rel) || !(await isPresent(rel))) continue;
