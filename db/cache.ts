@@ -2,16 +2,21 @@ import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { connection } from 'next/server';
 import { cache } from 'react';
+import { readOnReplica, replicasConfigured } from './replicas';
 import { cacheTags } from './tags';
 
 // Build workers are started with NEXT_PHASE set; read once, not on every query.
 const BUILDING = process.env.NEXT_PHASE === 'phase-production-build';
+// With DATABASE_REPLICA_URLS, a cache miss reads a replica (db/replicas.ts); without, the query
+// runs as it always has. Decided once, so a cache hit costs the same either way.
+const REPLICAS = replicasConfigured();
 
 /**
  * Wraps a reader query in Next's data cache with the given tags (which also attach to the page
  * that used it, so expiring a tag refreshes the page) and in React's per-request cache (so
  * generateMetadata and the page share one query). Results must be JSON: dates as ISO strings.
  * Outside a Next.js server (scripts, unit tests) there is no cache, and the query runs as is.
+ * With read replicas configured, the query of a cache miss runs on a replica (db/replicas.ts).
  */
 export function cachedQuery<A extends (string | number)[], R>(
   name: string,
@@ -20,7 +25,7 @@ export function cachedQuery<A extends (string | number)[], R>(
   revalidateSeconds = 3600,
 ): (...args: A) => Promise<R> {
   const cached = (...args: A) =>
-    unstable_cache(() => query(...args), [name, ...args.map(String)], {
+    unstable_cache(REPLICAS ? () => readOnReplica(() => query(...args)) : () => query(...args), [name, ...args.map(String)], {
       tags: [...tagsFor(...args), cacheTags.all()],
       revalidate: revalidateSeconds,
     })();

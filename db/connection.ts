@@ -1,6 +1,7 @@
 // The one database of this process, opened lazily on first use: postgres.js when DATABASE_URL is
 // set, else embedded PGlite in a local folder. Scripts import this file directly; app code goes
 // through db/client.ts, which adds the server-only guard.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -244,8 +245,41 @@ export function getConnection(): Connection {
   return g[KEY];
 }
 
+// Where the queries of the current reader render go: a replica's database, set by
+// db/replicas.ts around a cached reader query, or none (the primary). One store per process.
+const READER_KEY = Symbol.for('broadsheet.db.reader-target');
+const readerTarget: AsyncLocalStorage<Db> = ((globalThis as typeof globalThis & { [READER_KEY]?: AsyncLocalStorage<Db> })[READER_KEY] ??=
+  new AsyncLocalStorage<Db>());
+
+/** The database for the query being built: a read replica inside `onReplica`, else the primary. */
 export function getDb(): Db {
-  return getConnection().db;
+  return readerTarget.getStore() ?? getConnection().db;
+}
+
+/** Runs `work` with getDb() answering `db` (a replica's) for every query it makes. */
+export function onReplica<R>(db: Db, work: () => Promise<R>): Promise<R> {
+  return readerTarget.run(db, work);
+}
+
+/** A read-only pool on a replica server, for db/replicas.ts. */
+export function openReplicaPool(url: string): { db: Db; sql: postgres.Sql; location: string } {
+  const sql = postgres(url, {
+    max: Number(process.env.DB_REPLICA_POOL_SIZE ?? process.env.DB_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5),
+    idle_timeout: 60,
+  });
+  return { db: drizzlePostgres(sql, { schema }) as unknown as Db, sql, location: redact(url) };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
 }
 
 export async function closeDb(): Promise<void> {

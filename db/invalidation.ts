@@ -6,6 +6,7 @@
 // only make an instance look for rows it has not applied yet (server/cache/invalidation-listener.ts).
 import { and, asc, gt, lt, max, min, sql } from 'drizzle-orm';
 import type { Db } from './connection';
+import { noteLocalChange } from './replicas';
 import { invalidations } from './schema';
 
 export const INVALIDATION_CHANNEL = 'broadsheet_invalidation';
@@ -21,6 +22,10 @@ export async function recordInvalidation(tx: Executor, tags: Iterable<string>): 
   if (unique.length === 0) return null;
   const [row] = await tx.insert(invalidations).values({ tags: unique }).returning({ seq: invalidations.seq });
   await tx.execute(sql`select pg_notify(${INVALIDATION_CHANNEL}, ${String(row!.seq)})`);
+  // This instance expires the change's pages itself just after the commit (expireTags): until the
+  // row comes back through the outbox, with the primary's position after the commit, its renders
+  // read the primary, not a replica that may not have replayed the change (db/replicas.ts).
+  noteLocalChange(row!.seq);
   return row!.seq;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { logger } from './log';
 import { getConnection } from '../db/client';
+import { replicaStatus, requiredPosition, type ReplicaStatus } from '../db/replicas';
 
 type Health = { ok: boolean; checkedAt: number; inflight: Promise<boolean> | null; downSince: number | null };
 const KEY = Symbol.for('broadsheet.db.health');
@@ -43,4 +44,15 @@ export async function databaseIsUp(maxAgeMs = Number(process.env.DB_HEALTH_INTER
     s.inflight = null;
   });
   return s.inflight;
+}
+
+/**
+ * Each read replica's state (up, lagging, down, or starting before its first probe) and lag: how
+ * long ago the primary was at a position it has not replayed, and by how many bytes. Empty without
+ * DATABASE_REPLICA_URLS. A replica's trouble never makes the instance unhealthy: its readers go to
+ * the primary meanwhile.
+ */
+export function replicaHealth(): { replicas: ReplicaStatus[]; renderNeeds: string } | null {
+  const replicas = replicaStatus();
+  return replicas.length === 0 ? null : { replicas, renderNeeds: requiredPosition() };
 }

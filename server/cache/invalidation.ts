@@ -2,6 +2,7 @@ import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { getConnection } from '../../db/client';
 import { INVALIDATION_CHANNEL, invalidationBounds, invalidationsAfter, latestInvalidationSeq } from '../../db/invalidation';
+import { noteApplied, noteChangePosition } from '../../db/replicas';
 import { cacheTags } from '../../db/tags';
 import { OutboxCursor } from '../../lib/outbox-cursor';
 import { logger } from '../log';
@@ -89,16 +90,25 @@ export async function applyPendingInvalidations(now = Date.now()): Promise<strin
     expired.add(cacheTags.all());
     s.cursor.reset(oldest - 1);
   }
+  let newestTaken = s.cursor.applied;
   for (;;) {
     const rows = await invalidationsAfter(db, s.cursor.applied, 500);
-    for (const row of s.cursor.take(rows, now)) for (const tag of row.tags) expired.add(tag);
+    for (const row of s.cursor.take(rows, now)) {
+      newestTaken = Math.max(newestTaken, row.seq);
+      for (const tag of row.tags) expired.add(tag);
+    }
     if (rows.length < 500) break;
   }
   if (expired.size > 0) {
     const tags = [...expired];
+    // With read replicas: the primary's position now, read after these rows committed, is the one
+    // a replica must have replayed before it serves a re-render of these pages (db/replicas.ts).
+    await noteChangePosition(newestTaken);
     expireLocally(tags);
     forgetResolvedRoutes();
     await purgeSharedCaches(tags);
+  } else {
+    noteApplied(newestTaken);
   }
   if (s.cursor.waiting > 0) planRetry(GAP_WAIT_MS + 1000);
   return [...expired];
