@@ -33,6 +33,13 @@ describe('the pre-publish checklist', () => {
     expect(failed.sort()).toEqual(['alt_text', 'byline', 'description', 'headline_length', 'section', 'tk']);
   });
 
+  it('finds a TK left in a table cell or an embed caption', () => {
+    const tk = (body: ChecklistInput['body']) => runChecklist({ ...good, body }).find((r) => r.id === 'tk')!;
+    expect(tk({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fare TK' }] }] }] }] }] }).ok).toBe(false);
+    expect(tk({ type: 'doc', content: [{ type: 'embed', attrs: { url: 'https://vimeo.com/1', provider: 'vimeo', caption: 'Filmed by TK' } }] }).ok).toBe(false);
+    expect(tk({ type: 'doc', content: [{ type: 'embed', attrs: { url: 'https://vimeo.com/1', provider: 'vimeo', caption: 'Filmed by the crew' } }] }).ok).toBe(true);
+  });
+
   it('does not mistake words containing tk for the placeholder', () => {
     expect(runChecklist({ ...good, standfirst: 'Talks in Tkvarcheli and outskirts' }).find((r) => r.id === 'tk')!.ok).toBe(true);
   });

@@ -40,6 +40,8 @@ function allText(input: ChecklistInput): string {
     else if (block.type === 'blockquote') parts.push(...block.content.map((p) => inlineText(p.content)));
     else if (block.type === 'bulletList' || block.type === 'orderedList') for (const li of block.content) parts.push(...li.content.map((p) => inlineText(p.content)));
     else if (block.type === 'image') parts.push(block.attrs.caption ?? '');
+    else if (block.type === 'embed') parts.push(block.attrs.title ?? '', block.attrs.caption ?? '', block.attrs.credit ?? '');
+    else if (block.type === 'table') parts.push(block.attrs?.caption ?? '', ...block.content.flatMap((row) => row.content.flatMap((cell) => cell.content.map((p) => inlineText(p.content)))));
   }
   return parts.join('\n');
 }
