@@ -48,6 +48,7 @@ test.describe('the layout editor @once', () => {
     // The pin (and its button) leave the page; the lead falls back to the newest story with a picture.
     await expect(editor.getByRole('button', { name: `Unpin “${headline}” from the lead` })).toHaveCount(0);
     await expect(editor.getByText('(the newest story with a picture)')).toBeVisible();
+    await expect(editor.getByRole('status').filter({ hasText: `Your last change: you unpinned the front page’s lead story, “${headline}”.` })).toBeVisible();
     await page.goto('/');
     await expect(leadRegion(page).getByRole('heading', { name: headline })).toHaveCount(0);
   });
@@ -102,6 +103,7 @@ test.describe('the layout editor @once', () => {
     await editor.reload();
     await editor.getByRole('button', { name: 'Take the strip down now' }).click();
     await expect(editor.getByRole('region', { name: 'Breaking news' }).getByText('No strip is running.')).toBeVisible();
+    await expect(editor.getByRole('status').filter({ hasText: 'Your last change: you took down the breaking-news strip.' })).toBeVisible();
     await page.goto('/');
     await expect(page.getByRole('complementary', { name: 'Breaking news' })).toHaveCount(0);
     const after = (await request.get('/')).headers()['cache-control'] ?? '';

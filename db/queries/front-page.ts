@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
 import { preparedQuery } from '../prepared';
-import { articles, breakingNews, frontPagePins, media, sections, staff } from '../schema';
+import { articles, auditLog, breakingNews, frontPagePins, media, sections, staff } from '../schema';
 import { cacheTags } from '../tags';
 import { fillSlots, nextChange, SECTION_TOP_SLOTS, standingPins, type PinnedStory } from '../../lib/front-layout';
 import type { ArticleStatus } from '../../lib/domain';
@@ -301,4 +301,19 @@ export async function listPinnableStories(limit = 40): Promise<{ id: number; hea
     .where(isLive())
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
+}
+
+/**
+ * The layout change this person made most recently, if within `withinMs`: the editor page shows it
+ * in a live region that outlives the form that made it (an unpin's own button leaves the page).
+ */
+export async function getLastLayoutChange(staffId: number, withinMs = 120_000): Promise<{ action: string; detail: Record<string, unknown>; headline: string | null; at: string } | null> {
+  const [row] = await getDb()
+    .select({ action: auditLog.action, detail: auditLog.detail, subject: auditLog.subject, at: auditLog.createdAt, headline: articles.headline })
+    .from(auditLog)
+    .leftJoin(articles, sql`${auditLog.subject} = 'article:' || ${articles.id}`)
+    .where(and(eq(auditLog.staffId, staffId), sql`${auditLog.action} LIKE 'layout.%'`, gt(auditLog.createdAt, new Date(Date.now() - withinMs))))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(1);
+  return row ? { action: row.action, detail: row.detail, headline: row.headline, at: row.at.toISOString() } : null;
 }

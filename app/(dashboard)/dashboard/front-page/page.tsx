@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { ButtonForm, PinForm, StripForm, type StoryChoice } from '@/components/dashboard/layout-editor';
-import { getFrontPage, getRunningStrip, getSectionFront, listLayoutPins, listPinnableStories, type LayoutPin } from '@/db/queries/front-page';
+import { getFrontPage, getLastLayoutChange, getRunningStrip, getSectionFront, listLayoutPins, listPinnableStories, type LayoutPin } from '@/db/queries/front-page';
 import { getSiteSettings, listSections } from '@/db/queries/settings';
 import { requireRole } from '@/server/auth/session';
+import { auditDetailText, auditWords } from '@/lib/audit';
 import { formatDateTime } from '@/lib/dates';
 import { SECTION_TOP_SLOTS, wallTimeValue } from '@/lib/front-layout';
 import { rolesFor } from '@/lib/permissions';
@@ -19,8 +20,8 @@ const STATE_WORDS: Record<LayoutPin['state'], string> = {
 };
 
 export default async function FrontPageLayoutPage() {
-  await requireRole(...rolesFor('layout.manage'));
-  const [settings, sections, pins, strip, front, recent] = await Promise.all([getSiteSettings(), listSections(), listLayoutPins(), getRunningStrip(), getFrontPage(), listPinnableStories()]);
+  const me = await requireRole(...rolesFor('layout.manage'));
+  const [settings, sections, pins, strip, front, recent, last] = await Promise.all([getSiteSettings(), listSections(), listLayoutPins(), getRunningStrip(), getFrontPage(), listPinnableStories(), getLastLayoutChange(me.id)]);
   const { locale, timeZone } = settings;
   const when = (iso: string) => formatDateTime(iso, locale, timeZone);
   const zoneLabel = `${timeZone.replace(/_/g, ' ')} time`;
@@ -40,6 +41,11 @@ export default async function FrontPageLayoutPage() {
       <p className="muted">
         Pinned stories come first, in the order set here; every other place fills in with the newest stories, as before. A story that is withdrawn, unpublished or rescheduled leaves every place at
         once. Times are on the paper’s clock ({zoneLabel}).
+      </p>
+
+      {/* Outlives the form that made the change (an unpinned story's own button leaves the page). */}
+      <p className={last ? 'notice' : undefined} role="status" aria-live="polite">
+        {last ? `Your last change: you ${auditWords(last.action)}${last.headline ? `, “${last.headline}”` : ''}. ${auditDetailText(last.action, last.detail)}`.trim() : ''}
       </p>
 
       <section className="panel" aria-labelledby="breaking-heading">
