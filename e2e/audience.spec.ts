@@ -69,6 +69,12 @@ test.describe('audience figures @once', () => {
   });
 });
 
+test('the privacy page says what is counted and what is not @once', async ({ page }) => {
+  await page.goto('/privacy');
+  await expect(page.getByRole('heading', { level: 2, name: 'Counting readers' })).toBeVisible();
+  await expect(page.getByText(/no cookie, no network address, no browser details, no identifier/)).toBeVisible();
+});
+
 test.describe('the audience page', () => {
   test('shows charts and rankings for a period, and passes axe', async ({ browser }) => {
     const page = await staffPage(browser, 'editor');
