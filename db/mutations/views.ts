@@ -95,8 +95,7 @@ export async function rollUpViews(options: { now?: Date; rawDays?: number } = {}
       await tx.execute(sql`
         select greatest(
           (((${cutoff.toISOString()}::timestamptz at time zone ${zone})::date + 1)::timestamp at time zone ${zone}),
-          coalesce(((select max(day) from article_views_daily) - 1)::timestamp at time zone ${zone}, '-infinity'::timestamptz),
-          '-infinity'::timestamptz
+          coalesce(((select max(day) from article_views_daily) - 1)::timestamp at time zone ${zone}, '-infinity'::timestamptz)
         ) as since`),
     );
     const since = bounds!.since;
