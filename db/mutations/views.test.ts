@@ -76,6 +76,17 @@ describe('a batch of views', () => {
   });
 });
 
+describe('several instances', () => {
+  it('add their batches to the same rows at once without losing a view or deadlocking', async () => {
+    const [a, b, c] = [await story(), await story(), await story()];
+    const hour = hourStart(Date.now());
+    const rows = [a, b, c].flatMap((s) => ['', 'x.example', 'y.example'].map((referrer) => ({ hour, articleId: s.id, referrer, views: 1 })));
+    // Each "instance" sends the same keys in a different order; row order inside is by key.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => recordViewBatch(i % 2 ? [...rows].reverse() : rows, db)));
+    for (const s of [a, b, c]) expect(await viewsOf(s.id)).toBe(12 * 3);
+  });
+});
+
 describe('nothing personal is stored', () => {
   it('the audience tables hold only article ids, times, counts and referring domains', async () => {
     const rows = (await db.execute(sql`
