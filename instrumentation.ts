@@ -54,6 +54,9 @@ export async function register() {
   }
   const { startCommentMaintenance } = await import('./server/comments/maintenance');
   startCommentMaintenance();
+  // The audience figures' hourly-to-daily rollup and 90-day pruning (idempotent, any instance).
+  const { startViewMaintenance } = await import('./server/views/maintenance');
+  startViewMaintenance();
   logger().info({ event: 'db.ready', kind: getConnection().kind, ms: Date.now() - started }, 'database ready');
   // Publishes scheduled articles on time, and at start-up anything that came due while stopped.
   const { startScheduler } = await import('./server/jobs/scheduler');

@@ -6,7 +6,6 @@
 import { purgeCommenterTraces } from '../../db/mutations/comments';
 import { forgetExpiredRefusedComments } from '../../db/mutations/refused-comments';
 import { logger } from '../log';
-import { startViewMaintenance } from '../views/maintenance';
 
 const KEY = Symbol.for('broadsheet.comment-maintenance');
 const HOUR = 3600_000;
@@ -24,9 +23,6 @@ export async function runCommentMaintenance(): Promise<void> {
 
 /** Runs the housekeeping a minute after start-up and then every hour (COMMENT_MAINTENANCE_MS). */
 export function startCommentMaintenance(): void {
-  // The audience figures' rollup keeps its own timer; started here because instrumentation.ts
-  // starts the server's housekeeping through this function.
-  startViewMaintenance();
   const g = globalThis as typeof globalThis & { [KEY]?: NodeJS.Timeout };
   if (g[KEY]) return;
   const every = Number(process.env.COMMENT_MAINTENANCE_MS ?? HOUR);
