@@ -64,8 +64,9 @@ export function LiveBlogIsland({ updatesUrl, version, interval, live: liveAtRend
 
     const schedule = (ms: number) => {
       clearTimeout(timer);
-      // A little spread, so readers who opened the page together do not ask together for ever.
-      timer = setTimeout(poll, ms * (0.9 + Math.random() * 0.2));
+      // A little spread, so readers who opened the page together do not ask together for ever; never
+      // later than the interval the server named, which is the longest a reader waits for news.
+      timer = setTimeout(poll, ms * (0.9 + Math.random() * 0.1));
     };
 
     async function poll() {
