@@ -77,7 +77,7 @@ async function main() {
     getConnection();
     await migrateDatabase();
   } catch (error) {
-    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, or import from the dashboard (Import from WordPress).`);
+    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, and run this command again.`);
     throw error;
   }
   const actor = await findImportActor(values.as ?? null);
@@ -167,7 +167,7 @@ async function runAndReport(runId: number, actor: { id: number; role: 'admin' | 
   const report = (finished?.report ?? {}) as { redirectsOk?: number; redirectsBroken?: number; warnings?: unknown[] };
   console.log(`\rDone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(finished?.counts)}`);
   console.log(`Old addresses checked: ${report.redirectsOk ?? 0} answer 301 to a live page, ${report.redirectsBroken ?? 0} do not. ${report.warnings?.length ?? 0} warnings.`);
-  console.log('The full report (every item with its old and new address, every warning) is in the dashboard: Import from WordPress.');
+  console.log(`The full report (every item with its old and new address, every warning) is in the dashboard, under Imports (/dashboard/imports?run=${runId}).`);
 }
 
 main()

@@ -25,6 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: '/dashboard/settings', label: 'Settings', show: can(me, 'settings.manage') },
     { href: '/dashboard/audience', label: 'Audience', show: can(me, 'audience.view') },
     { href: '/dashboard/audit', label: 'Audit log', show: can(me, 'audit.view') },
+    { href: '/dashboard/imports', label: 'Imports', show: can(me, 'settings.manage') },
     { href: '/dashboard/profile', label: 'Your profile', show: true },
   ];
   return (
