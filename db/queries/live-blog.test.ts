@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleBody } from '../../lib/article-body';
 import { applyInPlace, applyUpdate, LIVE_MAX_CHANGES, LIVE_PAGE_SIZE, unseenCount, type LiveShown } from '../../lib/live-blog';
@@ -261,8 +261,8 @@ describe('who may do what, and refusals write nothing', () => {
     expect(key.expire).toContain('front-page');
     expect(a.expire).not.toContain('front-page');
     // The outbox holds the same tags, written in the change's own transaction.
-    const rows = await db.select().from(invalidations);
-    expect(rows.at(-1)!.tags).toEqual(key.expire);
+    const [newest] = await db.select().from(invalidations).orderBy(desc(invalidations.seq)).limit(1);
+    expect(newest!.tags).toEqual(key.expire);
   });
 
   it('several reporters posting at once each get their own version, in commit order, and nothing is lost', async () => {
