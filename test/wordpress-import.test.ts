@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
@@ -289,5 +289,42 @@ describe('a split export and bad files', () => {
     const [row] = await db.select({ status: importRuns.status, error: importRuns.error }).from(importRuns).where(eq(importRuns.id, id));
     expect(row).toEqual({ status: 'failed', error: expect.stringMatching(/^broken\.xml, line 13: /) });
     expect(await total(articles)).toBe(before);
+  });
+});
+
+describe('oversized fields', () => {
+  it('are cut to what Broadsheet holds, with a note, and the post and its comment still come in', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'h6-oversized-'));
+    const file = path.join(dir, 'oversized.xml');
+    const long = (word: string, n: number) => Array.from({ length: n }, () => word).join(' ');
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Big</title><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://big.example</wp:base_site_url><wp:base_blog_url>https://big.example</wp:base_blog_url>
+<item><title>${long('Headline', 60)}</title><link>https://big.example/huge/</link><dc:creator>nobody</dc:creator>
+<content:encoded><![CDATA[<p>${'x'.repeat(25000)}</p>]]></content:encoded><excerpt:encoded><![CDATA[${long('standfirst', 150)}]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt><wp:post_name>${'a'.repeat(300)}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author><![CDATA[${'Ω'.repeat(300)}]]></wp:comment_author><wp:comment_author_email>${'e'.repeat(150)}@big.example</wp:comment_author_email>
+<wp:comment_date_gmt>2024-01-01 11:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${long('word', 2000)}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item></channel></rss>`,
+    );
+    try {
+      const { run } = await importAll([file]);
+      expect(run.status).toBe('done');
+      const [a] = await db.select({ id: articles.id, headline: articles.headline, standfirst: articles.standfirst, slug: articles.slug, path: articles.path }).from(articles).where(sql`${articles.headline} LIKE 'Headline Headline%'`);
+      expect(a!.headline.length).toBeLessThanOrEqual(300);
+      expect(a!.standfirst.length).toBeLessThanOrEqual(1000);
+      expect(a!.slug.length).toBeLessThanOrEqual(120);
+      expect(a!.path).not.toBeNull();
+      const [c] = await db.select({ body: comments.body, name: comments.authorName, email: comments.authorEmail }).from(comments).where(eq(comments.articleId, a!.id));
+      expect(c!.body.length).toBeLessThanOrEqual(5000);
+      expect(Buffer.byteLength(c!.name)).toBeLessThanOrEqual(245);
+      expect(c!.email).toBe('no-address@wordpress-import.invalid'); // longer than an address can be here; never shown anyway
+      const [item] = await db.select({ notes: importItems.notes }).from(importItems).where(and(eq(importItems.source, 'https://big.example'), eq(importItems.kind, 'post')));
+      expect(item!.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['truncated']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
