@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
+import { forgetRedirects } from '../routing/redirects';
 import { forgetResolvedRoutes } from '../routing/route-memory';
 import { purgeSharedCaches } from './http-purge';
 
@@ -22,5 +23,6 @@ export function expireTags(tags: Iterable<string>): void {
   if (unique.length === 0) return;
   for (const tag of unique) revalidateTag(tag, { expire: 0 });
   forgetResolvedRoutes();
+  forgetRedirects();
   void purgeSharedCaches(unique);
 }
