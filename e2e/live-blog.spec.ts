@@ -113,9 +113,10 @@ test.describe('live blog @once', () => {
     await readerContext.close();
   });
 
-  test('the composer refuses an empty entry with a message and keeps the title typed', async ({ browser }) => {
+  test('the desk passes axe; the composer refuses an empty entry with a message and keeps the title typed', async ({ browser }) => {
     const reporter = await staffPage(browser, 'author');
     await openDesk(reporter);
+    await expectNoSeriousA11yViolations(reporter, 'the live blog desk');
     await reporter.getByLabel(/^Title/).fill('Lifeboat launched');
     await reporter.getByRole('button', { name: 'Post update' }).click();
     await expect(reporter.getByRole('status').filter({ hasText: /empty/ })).toBeVisible();
