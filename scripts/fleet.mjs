@@ -7,13 +7,18 @@
 //   npm run fleet -- --instances=3        three
 //   FLEET_DATABASE_URL=postgres://…/db    use that database as it is (migrated at start-up)
 //   FLEET_PORT (default 3400)             Varnish; the instances take the next ports
+//   npm run fleet -- --replica            also a primary and a streaming replica of its own
+//                                         (scripts/replica.mjs, ports 5470-5471; needs root and
+//                                         pg_createcluster): the instances render reader pages
+//                                         from the replica (DATABASE_REPLICA_URLS)
 //
 // Also the harness of the fleet tests (e2e/fleet.spec.ts) and the fleet benchmark
 // (scripts/bench/fleet.mjs): `startFleet()` returns the running pieces and `stop()`.
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { createFreshDatabase, redactUrl, startApp } from './app-server.mjs';
+import { createFreshDatabase, redactUrl, startApp, withDatabase } from './app-server.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
+import { startReplicaPair } from './replica.mjs';
 import { startS3rver } from './s3rver.mjs';
 import { startVarnish } from './varnish.mjs';
 
@@ -33,6 +38,7 @@ export async function startFleet({
   s3 = true,
   varnish = true,
   seedDemo = true,
+  replica = null,
 } = {}) {
   const cleanups = [];
   const stop = async () => {
@@ -41,7 +47,16 @@ export async function startFleet({
   };
   try {
     let url = databaseUrl;
-    if (!url) {
+    let replicaEnv = {};
+    let pair = null;
+    if (replica) {
+      // A primary and a streaming replica of their own: `replica` is { port, applyDelay }.
+      pair = await startReplicaPair({ name: `broadsheet_fleet${replica.port ?? 5470}`, port: replica.port ?? 5470, applyDelay: replica.applyDelay ?? null });
+      cleanups.push(() => pair.stop());
+      const fresh = await createFreshDatabase(pair.primaryUrl, 'broadsheet_fleet');
+      url = fresh.url;
+      replicaEnv = { DATABASE_REPLICA_URLS: withDatabase(pair.replicaUrl, fresh.name) };
+    } else if (!url) {
       const fresh = await createFreshDatabase(serverUrl, 'broadsheet_fleet');
       url = fresh.url;
       cleanups.push(fresh.drop);
@@ -58,6 +73,7 @@ export async function startFleet({
       SEED_DEMO: seedDemo ? 'true' : 'false',
       ...(varnish ? { SHARED_CACHE_PURGE_URLS: `http://127.0.0.1:${varnishPort}/`, SITE_URL: `http://localhost:${varnishPort}` } : {}),
       ...(store?.env ?? {}),
+      ...replicaEnv,
       ...env,
     };
     const apps = await Promise.all(appPorts.map((p) => startApp({ port: p, distDir, databaseUrl: url, env: shared })));
@@ -66,7 +82,7 @@ export async function startFleet({
     if (varnish && !cache) throw new Error('varnishd is not installed (Debian: apt-get install varnish varnish-modules)');
     if (cache) cleanups.push(async () => cache.stop());
     if (cache) await waitForBackends(cache.url);
-    return { databaseUrl: url, apps, varnish: cache, s3: store, env: shared, stop };
+    return { databaseUrl: url, replica: pair, apps, varnish: cache, s3: store, env: shared, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -95,11 +111,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     instances: Number(option('instances', 2)),
     port: Number(process.env.FLEET_PORT ?? 3400),
     databaseUrl: process.env.FLEET_DATABASE_URL,
+    replica: process.argv.includes('--replica') ? { port: 5470 } : null,
   });
   console.log(`\nBroadsheet fleet on ${redactUrl(fleet.databaseUrl)}:`);
   console.log(`  readers (Varnish):  ${fleet.varnish.url.replace('127.0.0.1', 'localhost')}`);
   for (const [i, app] of fleet.apps.entries()) console.log(`  instance ${i + 1}:         ${app.url}   (health: ${app.url}/api/health)`);
   console.log(`  media (s3rver):     ${fleet.s3.endpoint}  bucket ${fleet.s3.bucket}`);
+  if (fleet.replica) console.log(`  read replica:       ${fleet.env.DATABASE_REPLICA_URLS} (primary ${redactUrl(fleet.databaseUrl)})`);
   console.log('\nDemo sign-in: see the README. Ctrl-C stops the fleet and drops its database.');
   const shutdown = async () => {
     await fleet.stop();
