@@ -112,15 +112,7 @@ function openPostgres(url: string): Connection {
     connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 5),
     idle_timeout: 60,
   });
-  const safe = (() => {
-    try {
-      const u = new URL(url);
-      u.password = '';
-      return u.toString();
-    } catch {
-      return 'postgres';
-    }
-  })();
+  const safe = redact(url);
   let listener: postgres.Sql | null = null;
   return {
     db: drizzlePostgres(client, { schema }) as unknown as Db,

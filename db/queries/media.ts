@@ -21,26 +21,29 @@ export type MediaItem = {
   createdAt: string;
 };
 
+/** What the library shows of an image, for the list and for its own page. */
+const ITEM_COLUMNS = {
+  id: media.id,
+  src: media.src,
+  mimeType: media.mimeType,
+  width: media.width,
+  height: media.height,
+  bytes: media.bytes,
+  alt: media.alt,
+  caption: media.caption,
+  credit: media.credit,
+  variants: media.variants,
+  focalX: media.focalX,
+  focalY: media.focalY,
+  uploadedBy: staff.name,
+  createdAt: media.createdAt,
+};
+
 export async function listMedia(options: { q?: string; limit?: number } = {}): Promise<MediaItem[]> {
   const q = options.q?.trim();
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await getDb()
-    .select({
-      id: media.id,
-      src: media.src,
-      mimeType: media.mimeType,
-      width: media.width,
-      height: media.height,
-      bytes: media.bytes,
-      alt: media.alt,
-      caption: media.caption,
-      credit: media.credit,
-      variants: media.variants,
-      focalX: media.focalX,
-      focalY: media.focalY,
-      uploadedBy: staff.name,
-      createdAt: media.createdAt,
-    })
+    .select(ITEM_COLUMNS)
     .from(media)
     .leftJoin(staff, eq(staff.id, media.uploadedBy))
     .where(like ? or(ilike(media.alt, like), ilike(media.caption, like), ilike(media.credit, like), ilike(media.src, like)) : undefined)
@@ -57,22 +60,7 @@ function toItem({ focalX, focalY, ...r }: ItemRow): MediaItem {
 
 export async function getMediaItem(id: number): Promise<MediaItem | null> {
   const [row] = await getDb()
-    .select({
-      id: media.id,
-      src: media.src,
-      mimeType: media.mimeType,
-      width: media.width,
-      height: media.height,
-      bytes: media.bytes,
-      alt: media.alt,
-      caption: media.caption,
-      credit: media.credit,
-      variants: media.variants,
-      focalX: media.focalX,
-      focalY: media.focalY,
-      uploadedBy: staff.name,
-      createdAt: media.createdAt,
-    })
+    .select(ITEM_COLUMNS)
     .from(media)
     .leftJoin(staff, eq(staff.id, media.uploadedBy))
     .where(eq(media.id, id));
