@@ -24,7 +24,17 @@ const WEBP = { quality: 78 } as const;
 
 export type ProcessedImage = { src: string; width: number; height: number; bytes: number; variants: Required<MediaVariant>[] };
 
-export class UnreadableImageError extends Error {}
+export class UnreadableImageError extends Error {
+  // Known by its name across Next's bundles, as MediaStoreUnavailableError (server/media/storage.ts).
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'UnreadableImageError';
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableImageError';
+  }
+}
 
 function encoder(image: Sharp, type: ImageType): Sharp {
   switch (type.ext) {

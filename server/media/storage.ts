@@ -21,6 +21,13 @@ export type MediaObject = { bytes: Buffer; contentType: string; etag: string; la
 export type MediaStat = { size: number; contentType: string; lastModified: Date };
 
 export class MediaStoreUnavailableError extends Error {
+  // Next loads this module once per bundle (instrumentation, pages, route handlers), and the store
+  // is one per process, made by whichever bundle came first: an error it throws is an instance of
+  // another bundle's copy of this class. Known by its name, so `instanceof` holds everywhere.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'MediaStoreUnavailableError';
+  }
+
   constructor(operation: string, cause: unknown) {
     super(`The media store could not ${operation}: ${cause instanceof Error ? cause.message || cause.name : String(cause)}`, { cause });
     this.name = 'MediaStoreUnavailableError';
