@@ -14,7 +14,8 @@ const seconds = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 /** Article links of a listing page (section, author, topic), in order. */
 async function listedArticles(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
-  return page.locator('ol.card-list > li').evaluateAll((items) => items.map((li) => li.querySelector('a[href]')!.getAttribute('href')!));
+  // In page order: a section's top stories first (when it has them), then its list.
+  return page.locator('ol.section-top__list > li, ol.card-list > li').evaluateAll((items) => items.map((li) => li.querySelector('h2 a, h3 a, a[href]')!.getAttribute('href')!));
 }
 
 function expectNothingHidden(text: string, what: string) {
