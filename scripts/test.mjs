@@ -6,8 +6,10 @@
 // With DATABASE_URL set, the database tests make their own databases on that server, and the
 // end-to-end server gets a fresh database (broadsheet_e2e_*) that is dropped afterwards.
 //
-// Options: --skip-typecheck, --skip-layout, --skip-unit, --skip-e2e; any other argument goes to Playwright
-// (a spec file, --grep ...). TEST_RESULTS sets the report folder (default test-results).
+// Options: --skip-typecheck, --skip-layout, --skip-unit, --skip-e2e; --database-only (Vitest runs only
+// the folders that reach a database: db/, server/, app/, test/; lib/ and components/ are pure and
+// need one run, not one per database); any other argument goes to Playwright (a spec file, --grep ...).
+// TEST_RESULTS sets the report folder (default test-results).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,8 @@ import { createFreshDatabase, redactUrl } from './app-server.mjs';
 
 const args = process.argv.slice(2);
 const skip = (what) => args.includes(`--skip-${what}`);
-const playwrightArgs = args.filter((a) => !a.startsWith('--skip-'));
+const databaseOnly = args.includes('--database-only');
+const playwrightArgs = args.filter((a) => !a.startsWith('--skip-') && a !== '--database-only');
 const results = process.env.TEST_RESULTS ?? 'test-results';
 const vitestReport = path.join(results, 'vitest.json');
 const playwrightReport = path.join(results, 'playwright.json');
@@ -62,7 +65,8 @@ if (!skip('layout')) {
 
 // 3. Unit and database tests.
 if (!skip('unit')) {
-  const ok = run('unit and database tests (Vitest)', bin('vitest'), ['run'], { VITEST_JSON_REPORT: vitestReport });
+  const folders = databaseOnly ? ['db/', 'server/', 'app/', 'test/'] : [];
+  const ok = run(databaseOnly ? 'database tests (Vitest)' : 'unit and database tests (Vitest)', bin('vitest'), ['run', ...folders], { VITEST_JSON_REPORT: vitestReport });
   const report = readJson(vitestReport);
   if (!report) {
     totals.failed += 1;
