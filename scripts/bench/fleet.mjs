@@ -112,26 +112,7 @@ export async function run(ctx) {
     const renderRatio = renders.two / renders.one;
     checks.push({ name: 'rendered article throughput, two instances / one', target: '≥ 1.6', actual: renderRatio.toFixed(2), ok: renderRatio >= 1.6 });
 
-    // 2. Comments accepted per second, posted straight to the instances in turn.
-    const accepted = {};
-    for (const [key, f] of Object.entries(fleets)) {
-      const runId = `${key}${Date.now().toString(36)}`;
-      const found = await findArticles(f.apps[0].url, 5);
-      const posters = f.apps.map((app, i) => makePoster(app.url, found, runId, i * 1_000_000));
-      await sleep(3000); // The form tokens must be older than the "too fast" limit.
-      const results = await postFor(posters, 32, ctx.duration);
-      const ok = results.filter((r) => r.status === 201).length;
-      const stored = await countAccepted(f.databaseUrl, runId);
-      accepted[key] = ok / ctx.duration;
-      const p99 = percentile(results.map((r) => r.ms), 99);
-      ctx.log(`  comments, ${f.apps.length} instance(s): ${accepted[key].toFixed(0)} accepted/s, p99 ${p99.toFixed(0)} ms, ${stored} of ${ok} found in the database`);
-      rows.push({ group: 'fleet', label: `comments accepted, ${f.apps.length} instance(s)`, path: 'POST /api/comments', connections: 32, rps: accepted[key], p50: percentile(results.map((r) => r.ms), 50), p99, errors: results.length - ok });
-      checks.push({ name: `every accepted comment stored (${f.apps.length} instance(s))`, target: `${ok}`, actual: `${stored}`, ok: stored === ok });
-    }
-    const commentRatio = accepted.two / accepted.one;
-    checks.push({ name: 'comments accepted per second, two instances / one', target: '≥ 1.5', actual: commentRatio.toFixed(2), ok: commentRatio >= 1.5 });
-
-    // 3. A change through A, visible on B and through Varnish, under reader load on Varnish.
+    // 2. A change through A, visible on B and through Varnish, under reader load on Varnish.
     const f = fleets.two;
     const [A, B] = f.apps.map((a) => a.url);
     const V = f.varnish.url;
@@ -162,7 +143,7 @@ export async function run(ctx) {
     ctx.log(`  change through A → visible on B and through Varnish: ${delays.length} changes, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (reader load ${readerRps.join(' + ')} req/s)`);
     checks.push({ name: 'change visible on B and through Varnish, p99 over 50 changes', target: '≤ 1000 ms', actual: `${p99.toFixed(0)} ms`, ok: delays.length >= 50 && p99 <= 1000 });
 
-    // 4. Hit ratio on other pages while one article changes every 5 s.
+    // 3. Hit ratio on other pages while one article changes every 5 s.
     const front = await (await fetch(`${V}/`)).text();
     const others = [...new Set([...front.matchAll(/href="(\/[a-z0-9-]+(?:\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)?)"/g)].map((m) => m[1]))].filter((p) => p !== story.path && !p.startsWith('/search') && !p.startsWith('/dashboard')).slice(0, 20);
     for (const p of others) await fetch(`${V}${p}`);
@@ -188,6 +169,26 @@ export async function run(ctx) {
     info.hitRatio = { pages: others.length, requests: total, hits, changesEvery: '5 s' };
     ctx.log(`  hit ratio on ${others.length} other pages while one article changes every 5 s: ${(100 * ratio).toFixed(1)} % of ${total}`);
     checks.push({ name: 'Varnish hit ratio on other pages, one article changing every 5 s', target: '≥ 95 %', actual: `${(100 * ratio).toFixed(1)} %`, ok: ratio >= 0.95 });
+    // 4. Comments accepted per second, posted straight to the instances in turn. Last: after a
+    // flood the burst limit holds comments for a while, which would hide the visibility test's.
+    const accepted = {};
+    for (const [key, f] of Object.entries(fleets)) {
+      const runId = `${key}${Date.now().toString(36)}`;
+      const found = await findArticles(f.apps[0].url, 5);
+      const posters = f.apps.map((app, i) => makePoster(app.url, found, runId, i * 1_000_000));
+      await sleep(3000); // The form tokens must be older than the "too fast" limit.
+      const results = await postFor(posters, 32, ctx.duration);
+      const ok = results.filter((r) => r.status === 201).length;
+      const stored = await countAccepted(f.databaseUrl, runId);
+      accepted[key] = ok / ctx.duration;
+      const p99 = percentile(results.map((r) => r.ms), 99);
+      ctx.log(`  comments, ${f.apps.length} instance(s): ${accepted[key].toFixed(0)} accepted/s, p99 ${p99.toFixed(0)} ms, ${stored} of ${ok} found in the database`);
+      rows.push({ group: 'fleet', label: `comments accepted, ${f.apps.length} instance(s)`, path: 'POST /api/comments', connections: 32, rps: accepted[key], p50: percentile(results.map((r) => r.ms), 50), p99, errors: results.length - ok });
+      checks.push({ name: `every accepted comment stored (${f.apps.length} instance(s))`, target: `${ok}`, actual: `${stored}`, ok: stored === ok });
+    }
+    const commentRatio = accepted.two / accepted.one;
+    checks.push({ name: 'comments accepted per second, two instances / one', target: '≥ 1.5', actual: commentRatio.toFixed(2), ok: commentRatio >= 1.5 });
+
   } finally {
     for (const f of Object.values(fleets)) await f.stop().catch(() => {});
   }
