@@ -1,4 +1,5 @@
-import { decodeCursor, listListingArticles, type ArticlePage } from '@/db/queries/articles';
+import { decodeCursor, listListingArticles, PAGE_SIZE, type ArticlePage } from '@/db/queries/articles';
+import { getSectionFront } from '@/db/queries/front-page';
 import { getAuthor } from '@/db/queries/authors';
 import { getSection, getSiteSettings, type SiteSettings } from '@/db/queries/settings';
 import { getTopic } from '@/db/queries/topics';
@@ -47,11 +48,14 @@ export async function SectionJsonLd({ slug, cursor }: { slug: string; cursor: st
   if (!isSlug(slug) || !validCursor(cursor)) return null;
   const [settings, section] = await Promise.all([getSiteSettings(), getSection(slug)]);
   if (!section) return null;
-  const page = await listListingArticles('section', section.id, section.slug, cursor);
+  // What the page lists, in its order: on the first page the top stories (pins first), then the
+  // list; the same cached reads as the page (components/site/listing.tsx).
+  const front = cursor ? null : await getSectionFront(section.id, section.slug, PAGE_SIZE);
+  const items = front ? [...front.top, ...front.list] : (await listListingArticles('section', section.id, section.slug, cursor)).items;
   const path = pagedPath(sectionPath(section.slug), cursor);
   return (
     <>
-      <JsonLd data={collectionPage({ name: section.name, description: section.description, path, items: page.items }, settings)} />
+      <JsonLd data={collectionPage({ name: section.name, description: section.description, path, items }, settings)} />
       <JsonLd
         data={breadcrumbList([
           { name: settings.name, path: '/' },
