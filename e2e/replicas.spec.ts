@@ -13,6 +13,8 @@ import { createDraft, fillStandfirst, ownAddress, signIn, unique, waitSaved } fr
 //
 // Runs in the PostgreSQL pass, where pg_createcluster exists (CI runs as root).
 
+// Skipped in the PGlite pass (replicas are PostgreSQL servers) and where pg_createcluster is
+// missing; CI's PostgreSQL pass has both, so there it runs.
 const skip = !process.env.DATABASE_URL ? 'replicas run in the PostgreSQL pass (set DATABASE_URL)' : replicaUnavailable;
 test.skip(Boolean(skip), skip ?? '');
 test.describe.configure({ mode: 'serial', timeout: 180_000 });

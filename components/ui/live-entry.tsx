@@ -37,6 +37,8 @@ export function LiveEntry({ entry, body, locale, timeZone, anchor = true, fresh 
         {!anchor ? <span className="live-entry__badge live-entry__badge--pinned">Pinned</span> : null}
       </header>
       {entry.title ? <h3 className="live-entry__title">{entry.title}</h3> : null}
+      {/* entry.html is bodyToHtml() of the entry's validated document (db/queries/live-blog.ts): every
+          text escaped, links limited to the editor's schemes; never markup a person typed. */}
       {body ?? <div className="article-body" dangerouslySetInnerHTML={{ __html: entry.html }} />}
       {entry.correction ? (
         <p className="live-entry__correction" role="note">
