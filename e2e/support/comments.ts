@@ -19,13 +19,23 @@ async function frontPageArticle(request: APIRequestContext, key: string, test: (
   throw new Error(`No article on the front page ${key}`);
 }
 
-/** A live article that takes comments and already has approved ones (so there is something to reply to). */
+const MORE_COMMENTS = /href="\/comments\/\d+\/after\//;
+
+/**
+ * A live article that takes comments and already has approved ones (so there is something to reply
+ * to), with a thread that fits on its first page: a comment approved there shows in the article's
+ * own HTML, not on a later page of the thread.
+ */
 export const articleOpenForComments = (request: APIRequestContext) =>
-  frontPageArticle(request, 'takes comments and has some', (html) => html.includes('class="comment-form"') && html.includes('class="comment comment--depth-0"'));
+  frontPageArticle(
+    request,
+    'takes comments and has a one-page thread',
+    (html) => html.includes('class="comment-form"') && html.includes('class="comment comment--depth-0"') && !MORE_COMMENTS.test(html),
+  );
 
 /** An article whose thread is longer than a page (the demo has one), found by its "More comments" link. */
 export const articleWithLongThread = (request: APIRequestContext) =>
-  frontPageArticle(request, 'has more than a page of comments', (html) => /href="\/comments\/\d+\/after\//.test(html));
+  frontPageArticle(request, 'has more than a page of comments', (html) => MORE_COMMENTS.test(html));
 
 /**
  * Every test posts from its own client address (the e2e server trusts X-Forwarded-For from
