@@ -88,8 +88,13 @@ export async function run(ctx) {
   const fleets = {};
   try {
     ctx.log('  starting a fleet of one and a fleet of two (fresh databases)…');
-    fleets.one = await startFleet({ instances: 1, port: 3610, serverUrl, distDir: ctx.distDir });
-    fleets.two = await startFleet({ instances: 2, port: 3620, serverUrl, distDir: ctx.distDir });
+    // The site-wide burst limit (30 comments a minute, lib/comments/config.ts) is a spam defence,
+    // not what this measures: left on, it holds every comment after the thirtieth, so the
+    // visibility test would wait for comments nobody can see and the flood would skip the expiry
+    // an approved comment costs.
+    const env = { COMMENT_BURST_LIMIT: '1000000' };
+    fleets.one = await startFleet({ instances: 1, port: 3610, serverUrl, distDir: ctx.distDir, env });
+    fleets.two = await startFleet({ instances: 2, port: 3620, serverUrl, distDir: ctx.distDir, env });
     for (const f of Object.values(fleets)) await publishAllComments(f.databaseUrl);
     await sleep(1500);
 
@@ -121,10 +126,16 @@ export async function run(ctx) {
     const poster = makePoster(A, [story], `vis${Date.now().toString(36)}`, 5_000_000);
     await sleep(3000);
     const delays = [];
+    let held = 0;
     for (let i = 0; i < 50; i++) {
       const started = performance.now();
       const res = await poster.postOne();
       if (res.status !== 201) continue;
+      // A held comment is not a change readers can see: counted apart, never waited for.
+      if (res.json?.comment?.status !== 'approved') {
+        held++;
+        continue;
+      }
       const marker = `Benchmark comment ${poster.sent - 1} of run`;
       const seen = { B: null, V: null };
       while ((seen.B === null || seen.V === null) && performance.now() - started < 10_000) {
@@ -139,8 +150,8 @@ export async function run(ctx) {
     const readerRps = await Promise.all(readers.map((r) => r.stop()));
     const p50 = percentile(delays, 50);
     const p99 = percentile(delays, 99);
-    info.changeVisibility = { changes: delays.length, p50Ms: p50, p99Ms: p99, readerLoad: 'wrk, 8 connections each on the front page and the changing article through Varnish', readerRps };
-    ctx.log(`  change through A → visible on B and through Varnish: ${delays.length} changes, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (reader load ${readerRps.join(' + ')} req/s)`);
+    info.changeVisibility = { changes: delays.length, held, p50Ms: p50, p99Ms: p99, readerLoad: 'wrk, 8 connections each on the front page and the changing article through Varnish', readerRps };
+    ctx.log(`  change through A → visible on B and through Varnish: ${delays.length} changes (${held} held), p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (reader load ${readerRps.join(' + ')} req/s)`);
     checks.push({ name: 'change visible on B and through Varnish, p99 over 50 changes', target: '≤ 1000 ms', actual: `${p99.toFixed(0)} ms`, ok: delays.length >= 50 && p99 <= 1000 });
 
     // 3. Hit ratio on other pages while one article changes every 5 s.
