@@ -121,9 +121,17 @@ export async function run(ctx) {
     const f = fleets.two;
     const [A, B] = f.apps.map((a) => a.url);
     const V = f.varnish.url;
-    const story = (await findArticles(A, 1))[0];
-    const readers = [backgroundLoad(`${V}/`, 8), backgroundLoad(`${V}${story.path}`, 8)];
-    const poster = makePoster(A, [story], `vis${Date.now().toString(36)}`, 5_000_000);
+    // Ten changes to each of five stories whose thread fits on its first page (50 comments), so
+    // every new comment shows in the article's HTML rather than on a later page of its thread.
+    const stories = [];
+    for (const candidate of await findArticles(A, 12)) {
+      const html = await (await fetch(`${A}${candidate.path}`)).text();
+      if ((html.match(/class="comment comment--depth-0"/g) ?? []).length <= 35 && !/href="\/comments\/\d+\/after\//.test(html)) stories.push(candidate);
+      if (stories.length === 5) break;
+    }
+    if (stories.length === 0) throw new Error('no story with a short thread to change');
+    const readers = [backgroundLoad(`${V}/`, 8), backgroundLoad(`${V}${stories[0].path}`, 8)];
+    const poster = makePoster(A, stories, `vis${Date.now().toString(36)}`, 5_000_000);
     await sleep(3000);
     const delays = [];
     let held = 0;
@@ -137,6 +145,7 @@ export async function run(ctx) {
         continue;
       }
       const marker = `Benchmark comment ${poster.sent - 1} of run`;
+      const story = stories[(poster.sent - 1) % stories.length];
       const seen = { B: null, V: null };
       while ((seen.B === null || seen.V === null) && performance.now() - started < 10_000) {
         const [b, v] = await Promise.all([seen.B === null ? fetch(`${B}${story.path}`).then((r) => r.text()) : null, seen.V === null ? fetch(`${V}${story.path}`).then((r) => r.text()) : null]);
@@ -150,7 +159,7 @@ export async function run(ctx) {
     const readerRps = await Promise.all(readers.map((r) => r.stop()));
     const p50 = percentile(delays, 50);
     const p99 = percentile(delays, 99);
-    info.changeVisibility = { changes: delays.length, held, p50Ms: p50, p99Ms: p99, readerLoad: 'wrk, 8 connections each on the front page and the changing article through Varnish', readerRps };
+    info.changeVisibility = { changes: delays.length, held, p50Ms: p50, p99Ms: p99, readerLoad: 'wrk, 8 connections each on the front page and the first changing story through Varnish', readerRps };
     ctx.log(`  change through A → visible on B and through Varnish: ${delays.length} changes (${held} held), p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (reader load ${readerRps.join(' + ')} req/s)`);
     checks.push({ name: 'change visible on B and through Varnish, p99 over 50 changes', target: '≤ 1000 ms', actual: `${p99.toFixed(0)} ms`, ok: delays.length >= 50 && p99 <= 1000 });
 
