@@ -9,6 +9,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -135,6 +136,17 @@ export const media = pgTable(
     /** The editor's focal point in per cent from the left and the top; null means the centre. */
     focalX: real('focal_x'),
     focalY: real('focal_y'),
+    /**
+     * The editor's crop, as fractions (0 to 1) of the original's width and height from the top
+     * left, so it holds at any size; null is the whole picture. The original file is never changed:
+     * `cropSrc` is the cropped region at full size in the original's format (a new name each time),
+     * and `variants` are then derivatives of that region. docs/decisions/2026-12-02-crops.md.
+     */
+    cropX: doublePrecision('crop_x'),
+    cropY: doublePrecision('crop_y'),
+    cropW: doublePrecision('crop_w'),
+    cropH: doublePrecision('crop_h'),
+    cropSrc: text('crop_src'),
     uploadedBy: integer('uploaded_by').references(() => staff.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -143,6 +155,8 @@ export const media = pgTable(
     check('media_alt_length', sql`length(${t.alt}) <= 500`),
     // Both or neither (a lone NULL would make the range test unknown, which a CHECK lets through).
     check('media_focal_point', sql`(${t.focalX} IS NULL AND ${t.focalY} IS NULL) OR (${t.focalX} IS NOT NULL AND ${t.focalY} IS NOT NULL AND ${t.focalX} BETWEEN 0 AND 100 AND ${t.focalY} BETWEEN 0 AND 100)`),
+    // All five or none; inside the picture (a hair of tolerance for the sum of two doubles).
+    check('media_crop', sql`(${t.cropX} IS NULL AND ${t.cropY} IS NULL AND ${t.cropW} IS NULL AND ${t.cropH} IS NULL AND ${t.cropSrc} IS NULL) OR (${t.cropX} IS NOT NULL AND ${t.cropY} IS NOT NULL AND ${t.cropW} IS NOT NULL AND ${t.cropH} IS NOT NULL AND ${t.cropSrc} IS NOT NULL AND ${t.cropX} >= 0 AND ${t.cropY} >= 0 AND ${t.cropW} > 0 AND ${t.cropH} > 0 AND ${t.cropX} + ${t.cropW} <= 1.000001 AND ${t.cropY} + ${t.cropH} <= 1.000001)`),
     index('media_created_idx').on(t.createdAt),
   ],
 );
