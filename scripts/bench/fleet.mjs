@@ -12,6 +12,7 @@
 //
 //   npm run bench -- fleet [--duration=8]
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import postgres from 'postgres';
 import { startFleet } from '../fleet.mjs';
 import { findArticles, makePoster } from './comments.mjs';
@@ -25,6 +26,36 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+
+/**
+ * CPU time of every process on the machine so far, in seconds, by program: where two cores go
+ * while the fleet renders (the instances, PostgreSQL, Varnish, the load generator, the rest).
+ */
+function cpuByProgram() {
+  const out = {};
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    const program = comm.startsWith('next-server') ? 'instances' : comm === 'postgres' ? 'postgresql' : comm === 'cache-main' || comm.startsWith('varnish') ? 'varnish' : comm === 'wrk' ? 'wrk' : 'other';
+    out[program] = (out[program] ?? 0) + seconds;
+  }
+  return out;
+}
+
+const cpuShare = (before, after, seconds) =>
+  Object.fromEntries(
+    Object.keys(after)
+      .map((k) => [k, Number(((after[k] - (before[k] ?? 0)) / seconds).toFixed(2))])
+      .filter(([, cores]) => cores > 0),
+  );
 
 /** Makes every comment publish at once and tells every instance through the outbox. */
 async function publishAllComments(databaseUrl) {
@@ -102,7 +133,10 @@ export async function run(ctx) {
     const articles = {};
     for (const [key, f] of Object.entries(fleets)) articles[key] = await findArticles(f.varnish.url, 5);
     const renders = {};
+    info.renderCores = {};
     for (const [key, f] of Object.entries(fleets)) {
+      const cpuBefore = cpuByProgram();
+      const started = performance.now();
       const row = await ctx.load({
         group: 'fleet',
         label: `article rendered, ${f.apps.length} instance${f.apps.length > 1 ? 's' : ''}`,
@@ -113,6 +147,9 @@ export async function run(ctx) {
       });
       rows.push(row);
       renders[key] = row.rps;
+      // Cores in use by each program over the load (1.00 = one core busy all the time).
+      info.renderCores[key] = cpuShare(cpuBefore, cpuByProgram(), (performance.now() - started) / 1000);
+      ctx.log(`    cores in use: ${Object.entries(info.renderCores[key]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     }
     const renderRatio = renders.two / renders.one;
     checks.push({ name: 'rendered article throughput, two instances / one', target: '≥ 1.6', actual: renderRatio.toFixed(2), ok: renderRatio >= 1.6 });
