@@ -122,6 +122,20 @@ export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): str
   return [...new Set(articlesUsingIt.flatMap((a) => articleChangeTags(a, a)))];
 }
 
+/**
+ * An image's crop changed (or was reset): what it shows and the names of its files. Every page of
+ * an article featuring it, as for its text (cards and social crops), and the page of every article
+ * showing it as a figure in its body (the figure's size and files are read with the article).
+ */
+export function mediaCropChangeTags(featuring: ArticleTagInput[], showingInText: CommentArticleRef[]): string[] {
+  const out = new Set(featuredImageChangeTags(featuring));
+  for (const a of showingInText) {
+    out.add(cacheTags.article(a.id));
+    out.add(cacheTags.articleSlug(a.slug));
+  }
+  return [...out];
+}
+
 /** The front page's own layout changed (its pinned lead, the breaking-news strip): the front page only. */
 export function frontPageLayoutTags(): string[] {
   return [cacheTags.frontPage()];

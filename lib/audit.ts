@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'comment.erase': 'erased a commenter’s data',
   'media.upload': 'uploaded an image',
   'media.focal': 'set an image’s focal point',
+  'media.crop': 'cropped an image (or reset its crop)',
   'media.delete': 'deleted an image',
   'layout.lead_pin': 'pinned the front page’s lead story',
   'layout.lead_unpin': 'unpinned the front page’s lead story',

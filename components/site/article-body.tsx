@@ -176,7 +176,8 @@ function renderBlock(block: Block, key: number, images: Map<string, PictureImage
   }
 }
 
-export function ArticleBody({ body, images = [] }: { body: Body; images?: PictureImage[] }) {
-  const bySrc = new Map(images.map((m) => [m.src, m]));
+export function ArticleBody({ body, images = [] }: { body: Body; images?: (PictureImage & { librarySrc?: string })[] }) {
+  // A cropped image is shown from its cropped file, but the body names the library's original.
+  const bySrc = new Map(images.map((m) => [m.librarySrc ?? m.src, m]));
   return <div className="article-body">{body.content.map((block, i) => renderBlock(block, i, bySrc))}</div>;
 }

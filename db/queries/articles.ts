@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { ArticleBody } from '../../lib/article-body';
+import { cropOf, displayedImage } from '../../lib/media-crop';
 import type { FocalPoint, MediaVariant, PictureImage } from '../../lib/media-variants';
 import { cachedQuery } from '../cache';
 import { getDb, type Db } from '../client';
@@ -29,6 +30,9 @@ export type ArticleCard = {
   image: ImageRef | null;
 };
 
+/** A body figure's picture; `librarySrc` is the src the body names when readers are shown a cropped file instead. */
+export type BodyImage = PictureImage & { librarySrc?: string };
+
 export type BylineAuthor = { slug: string; name: string; email: string; jobTitle: string };
 
 export type ArticlePage = ArticleCard & {
@@ -38,7 +42,7 @@ export type ArticlePage = ArticleCard & {
   updatedAt: string | null;
   featured: (ImageRef & { caption: string; credit: string }) | null;
   /** The media rows of the images inside the body, by src, so they get their derivatives too. */
-  bodyImages: PictureImage[];
+  bodyImages: BodyImage[];
   authors: BylineAuthor[];
   bylineText: string | null;
   wireInitials: string | null;
@@ -86,6 +90,11 @@ export const cardColumns = {
   imageVariants: media.variants,
   imageFocalX: media.focalX,
   imageFocalY: media.focalY,
+  imageCropX: media.cropX,
+  imageCropY: media.cropY,
+  imageCropW: media.cropW,
+  imageCropH: media.cropH,
+  imageCropSrc: media.cropSrc,
 };
 
 export type CardRow = {
@@ -104,6 +113,11 @@ export type CardRow = {
   imageVariants: MediaVariant[] | null;
   imageFocalX: number | null;
   imageFocalY: number | null;
+  imageCropX?: number | null;
+  imageCropY?: number | null;
+  imageCropW?: number | null;
+  imageCropH?: number | null;
+  imageCropSrc?: string | null;
 };
 
 export function toCard(row: CardRow): ArticleCard {
@@ -120,17 +134,22 @@ export function toCard(row: CardRow): ArticleCard {
 }
 
 /** The featured image of a card-shaped row, when it has one with known dimensions. */
-export function imageOf(row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth' | 'imageHeight'> & Partial<Pick<CardRow, 'imageMime' | 'imageVariants' | 'imageFocalX' | 'imageFocalY'>>): ImageRef | null {
+export function imageOf(
+  row: Pick<CardRow, 'imageSrc' | 'imageAlt' | 'imageWidth' | 'imageHeight'> & Partial<Pick<CardRow, 'imageMime' | 'imageVariants' | 'imageFocalX' | 'imageFocalY' | 'imageCropX' | 'imageCropY' | 'imageCropW' | 'imageCropH' | 'imageCropSrc'>>,
+): ImageRef | null {
   if (!row.imageSrc || !row.imageWidth || !row.imageHeight) return null;
-  return {
+  // With an editor's crop, readers see the cropped file and its sizes (lib/media-crop.ts).
+  const shown = displayedImage({
     src: row.imageSrc,
-    alt: row.imageAlt ?? '',
     width: row.imageWidth,
     height: row.imageHeight,
     mimeType: row.imageMime ?? null,
     variants: row.imageVariants ?? [],
     focal: row.imageFocalX != null && row.imageFocalY != null ? { x: row.imageFocalX, y: row.imageFocalY } : null,
-  };
+    crop: cropOf(row.imageCropX, row.imageCropY, row.imageCropW, row.imageCropH),
+    cropSrc: row.imageCropSrc ?? null,
+  });
+  return { src: shown.src, alt: row.imageAlt ?? '', width: shown.width, height: shown.height, mimeType: shown.mimeType ?? null, variants: shown.variants ?? [], focal: shown.focal ?? null };
 }
 
 export function cardQuery(where: SQL | undefined, limit: number | Placeholder, db: Db = getDb()) {
@@ -274,12 +293,32 @@ export const storyColumns = {
   approvedComments: sql<number>`(select count(*)::int from ${comments} where ${comments.articleId} = ${articles.id} and ${comments.status} = 'approved')`,
   // The library rows of the body's figures (matched by src), in the same statement.
   bodyImages: sql<BodyImageRow[]>`coalesce((
-    select json_agg(json_build_object('src', bm.src, 'mimeType', bm.mime_type, 'width', bm.width, 'height', bm.height, 'variants', bm.variants, 'focalX', bm.focal_x, 'focalY', bm.focal_y))
+    select json_agg(json_build_object('src', bm.src, 'mimeType', bm.mime_type, 'width', bm.width, 'height', bm.height, 'variants', bm.variants, 'focalX', bm.focal_x, 'focalY', bm.focal_y, 'cropX', bm.crop_x, 'cropY', bm.crop_y, 'cropW', bm.crop_w, 'cropH', bm.crop_h, 'cropSrc', bm.crop_src))
     from ${media} bm
     where bm.src in (select jsonb_path_query(${articles.body}, '$.content[*] ? (@.type == "image").attrs.src') #>> '{}')), '[]'::json)`,
 };
 
-type BodyImageRow = { src: string; mimeType: string; width: number; height: number; variants: MediaVariant[]; focalX: number | null; focalY: number | null };
+type BodyImageRow = {
+  src: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  variants: MediaVariant[];
+  focalX: number | null;
+  focalY: number | null;
+  cropX?: number | null;
+  cropY?: number | null;
+  cropW?: number | null;
+  cropH?: number | null;
+  cropSrc?: string | null;
+};
+
+/** A body figure's library image as readers see it (cropped when the editor cropped it), found by the src the body names. */
+function bodyImageOf(m: BodyImageRow): BodyImage {
+  const crop = cropOf(m.cropX, m.cropY, m.cropW, m.cropH);
+  const shown = displayedImage({ src: m.src, mimeType: m.mimeType, width: m.width, height: m.height, variants: m.variants ?? [], focal: m.focalX != null && m.focalY != null ? { x: m.focalX, y: m.focalY } : null, crop, cropSrc: m.cropSrc ?? null });
+  return crop && m.cropSrc ? { ...shown, librarySrc: m.src } : shown;
+}
 
 type StoryRow = {
   slug: string;
@@ -312,7 +351,7 @@ export function toStory(row: StoryRow, image: ImageRef | null): Omit<ArticlePage
     firstPublishedAt: (row.firstPublishedAt ?? row.publishedAt ?? new Date()).toISOString(),
     updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null,
     featured: image ? { ...image, caption: row.imageCaption ?? '', credit: row.imageCredit ?? '' } : null,
-    bodyImages: row.bodyImages.map((m) => ({ src: m.src, mimeType: m.mimeType, width: m.width, height: m.height, variants: m.variants ?? [], focal: m.focalX != null && m.focalY != null ? { x: m.focalX, y: m.focalY } : null })),
+    bodyImages: row.bodyImages.map(bodyImageOf),
     authors: row.authors,
     bylineText: row.bylineText,
     wireInitials: row.wireInitials,

@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ArticleBody } from '../../lib/article-body';
+import { cropOf, cropPixels } from '../../lib/media-crop';
+import type { MediaVariant } from '../../lib/media-variants';
 import { cachedQuery } from '../cache';
 import { getDb } from '../client';
 import { articleAuthors, articles, articleTags, comments, media, sections, staff, tags } from '../schema';
@@ -92,6 +94,12 @@ export async function readFeedArticles(scope: FeedScope, slug: string, limit: nu
       imageWidth: media.width,
       imageHeight: media.height,
       imageAlt: sql<string | null>`coalesce(${articles.featuredAlt}, ${media.alt})`,
+      imageVariants: media.variants,
+      imageCropX: media.cropX,
+      imageCropY: media.cropY,
+      imageCropW: media.cropW,
+      imageCropH: media.cropH,
+      imageCropSrc: media.cropSrc,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
@@ -139,12 +147,21 @@ export async function readFeedArticles(scope: FeedScope, slug: string, limit: nu
       authors: (authorsOf.get(r.id) ?? []) as { slug: string; name: string }[],
       bylineText: r.bylineText,
       tags: (tagsOf.get(r.id) ?? []) as { slug: string; name: string }[],
-      image:
-        r.imageSrc && r.imageWidth && r.imageHeight
-          ? { src: r.imageSrc, mimeType: r.imageMime ?? 'application/octet-stream', bytes: r.imageBytes ?? 0, width: r.imageWidth, height: r.imageHeight, alt: r.imageAlt ?? '' }
-          : null,
+      image: r.imageSrc && r.imageWidth && r.imageHeight ? feedImage({ ...r, imageSrc: r.imageSrc, imageWidth: r.imageWidth, imageHeight: r.imageHeight }) : null,
     })),
   };
+}
+
+/** The enclosure of a featured image: the cropped file when an editor cropped it (its own size and bytes), else the original. */
+function feedImage(r: { imageSrc: string; imageMime: string | null; imageBytes: number | null; imageWidth: number; imageHeight: number; imageAlt: string | null; imageVariants: MediaVariant[] | null; imageCropX: number | null; imageCropY: number | null; imageCropW: number | null; imageCropH: number | null; imageCropSrc: string | null }) {
+  const mimeType = r.imageMime ?? 'application/octet-stream';
+  const crop = cropOf(r.imageCropX, r.imageCropY, r.imageCropW, r.imageCropH);
+  if (crop && r.imageCropSrc) {
+    const px = cropPixels(r.imageWidth, r.imageHeight, crop);
+    const file = (r.imageVariants ?? []).find((v) => v.src === r.imageCropSrc);
+    return { src: r.imageCropSrc, mimeType, bytes: file?.bytes ?? 0, width: px.width, height: px.height, alt: r.imageAlt ?? '' };
+  }
+  return { src: r.imageSrc, mimeType, bytes: r.imageBytes ?? 0, width: r.imageWidth, height: r.imageHeight, alt: r.imageAlt ?? '' };
 }
 
 /** Cached per scope with the tags that a change to any article in it expires. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { ArticleStatus } from '../../lib/domain';
+import { cropOf, type CropRect } from '../../lib/media-crop';
 import type { FocalPoint, MediaVariant } from '../../lib/media-variants';
 import { getDb, type Db } from '../client';
 import { articles, media, staff } from '../schema';
@@ -17,6 +18,9 @@ export type MediaItem = {
   credit: string;
   variants: MediaVariant[];
   focal: FocalPoint | null;
+  /** The editor's crop (fractions of the original) and the cropped file readers are shown; null for the whole picture. */
+  crop: CropRect | null;
+  cropSrc: string | null;
   uploadedBy: string | null;
   createdAt: string;
 };
@@ -35,6 +39,11 @@ const ITEM_COLUMNS = {
   variants: media.variants,
   focalX: media.focalX,
   focalY: media.focalY,
+  cropX: media.cropX,
+  cropY: media.cropY,
+  cropW: media.cropW,
+  cropH: media.cropH,
+  cropSrc: media.cropSrc,
   uploadedBy: staff.name,
   createdAt: media.createdAt,
 };
@@ -52,10 +61,10 @@ export async function listMedia(options: { q?: string; limit?: number } = {}): P
   return rows.map(toItem);
 }
 
-type ItemRow = Omit<MediaItem, 'focal' | 'createdAt'> & { focalX: number | null; focalY: number | null; createdAt: Date };
+type ItemRow = Omit<MediaItem, 'focal' | 'crop' | 'createdAt'> & { focalX: number | null; focalY: number | null; cropX: number | null; cropY: number | null; cropW: number | null; cropH: number | null; createdAt: Date };
 
-function toItem({ focalX, focalY, ...r }: ItemRow): MediaItem {
-  return { ...r, focal: focalX != null && focalY != null ? { x: focalX, y: focalY } : null, createdAt: r.createdAt.toISOString() };
+function toItem({ focalX, focalY, cropX, cropY, cropW, cropH, ...r }: ItemRow): MediaItem {
+  return { ...r, focal: focalX != null && focalY != null ? { x: focalX, y: focalY } : null, crop: cropOf(cropX, cropY, cropW, cropH), createdAt: r.createdAt.toISOString() };
 }
 
 export async function getMediaItem(id: number): Promise<MediaItem | null> {

@@ -113,7 +113,7 @@ export async function readSitemapPage(kind: SitemapKind, page: number, pageSize:
   switch (kind) {
     case 'articles': {
       const rows = await db
-        .select({ path: articles.path, lastmod: epochMs(articleLastmod), image: media.src })
+        .select({ path: articles.path, lastmod: epochMs(articleLastmod), image: sql<string | null>`coalesce(${media.cropSrc}, ${media.src})` })
         .from(articles)
         .leftJoin(media, eq(media.id, articles.featuredImageId))
         .where(isLive())

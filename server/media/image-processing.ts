@@ -84,6 +84,45 @@ function encodeAs(image: Sharp, target: Target, type: ImageType): Sharp {
   return encoder(image, type);
 }
 
+/**
+ * The derivatives of one picture (`base` makes a fresh pipeline of it, `width`×`height`), written
+ * under the names `nameOf` gives, two encodes at a time. A derivative whose bytes are not fewer
+ * than `referenceBytes` (the file it stands in for) is not kept.
+ */
+async function writeDerivatives(
+  base: () => Sharp,
+  type: ImageType,
+  width: number,
+  height: number,
+  animated: boolean,
+  referenceBytes: number,
+  nameOf: (width: number, format: Target['format']) => string,
+): Promise<Required<MediaVariant>[]> {
+  const made: (Required<MediaVariant> | null)[] = [];
+  const targets = derivativeTargets(type, width, animated);
+  // Two encodes at a time: most of an encode runs on one thread, and the machine has two cores.
+  let next = 0;
+  const work = async () => {
+    for (let i = next++; i < targets.length; i = next++) {
+      const target = targets[i]!;
+      const resized = target.width < width ? base().resize({ width: target.width, withoutEnlargement: true }) : base();
+      const { data, info } = await encodeAs(resized, target, type).toBuffer({ resolveWithObject: true });
+      // Kept only when it saves bytes over the original (and is never wider than it).
+      if (data.length >= referenceBytes || info.width > width) {
+        made[i] = null;
+        continue;
+      }
+      const variantSrc = nameOf(target.width, target.format);
+      await writeMediaFile(variantSrc, data);
+      made[i] = { width: info.width, height: Math.max(1, Math.round((info.width * height) / width)), src: variantSrc, type: target.mime, bytes: data.length };
+    }
+  };
+  // Both finish before an error is passed on, so the caller's clean-up sees every file written.
+  const settled = await Promise.allSettled([work(), work()]);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return made.filter((v): v is Required<MediaVariant> => v != null);
+}
+
 export async function processUpload(input: Buffer, type: ImageType, now = new Date()): Promise<ProcessedImage> {
   const mayAnimate = type.ext === 'gif' || type.ext === 'webp';
   let meta: Metadata;
@@ -109,28 +148,67 @@ export async function processUpload(input: Buffer, type: ImageType, now = new Da
   }
   const src = `/media/${folder}/${name}.${type.ext}`;
   await writeMediaFile(src, original);
-  const made: (Required<MediaVariant> | null)[] = [];
-  const targets = derivativeTargets(type, width, animated);
-  // Two encodes at a time: most of an encode runs on one thread, and the machine has two cores.
-  let next = 0;
-  const work = async () => {
-    for (let i = next++; i < targets.length; i = next++) {
-      const target = targets[i]!;
-      const resized = target.width < width ? base().resize({ width: target.width, withoutEnlargement: true }) : base();
-      const { data, info } = await encodeAs(resized, target, type).toBuffer({ resolveWithObject: true });
-      // Kept only when it saves bytes over the original (and is never wider than it).
-      if (data.length >= original.length || info.width > width) {
-        made[i] = null;
-        continue;
-      }
-      const variantSrc = target.width === width ? `/media/${folder}/${name}.${target.format}` : `/media/${folder}/${name}-${target.width}.${target.format}`;
-      await writeMediaFile(variantSrc, data);
-      made[i] = { width: info.width, height: Math.max(1, Math.round((info.width * height) / width)), src: variantSrc, type: target.mime, bytes: data.length };
-    }
-  };
-  // Both finish before an error is passed on, so the caller's clean-up sees every file written.
-  const settled = await Promise.allSettled([work(), work()]);
-  for (const r of settled) if (r.status === 'rejected') throw r.reason;
-  const variants = made.filter((v): v is Required<MediaVariant> => v != null);
+  const variants = await writeDerivatives(base, type, width, Math.round(height), animated, original.length, (w, format) =>
+    w === width ? `/media/${folder}/${name}.${format}` : `/media/${folder}/${name}-${w}.${format}`,
+  );
   return { src, width, height: Math.round(height), bytes: original.length, variants };
+}
+
+/** A crop that cannot be made from this original (a vector, an animation): the editor is told why. */
+export class CropRefusedError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'CropRefusedError';
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'CropRefusedError';
+  }
+}
+
+export type ProcessedCrop = {
+  /** The cropped region at full size in the original's format; null for the whole picture (the original is shown). */
+  cropSrc: string | null;
+  width: number;
+  height: number;
+  /** What readers are offered, the full-size cropped file included (same format, its own width). */
+  variants: Required<MediaVariant>[];
+};
+
+/**
+ * The files readers are served for a crop of a stored original (`src`, its bytes `input`): the
+ * region at full size and its derivatives, or with `rect` null the original's derivatives again.
+ * Every name is new ("<name>-c<token>..."), so no cache anywhere holds a file of the same name with
+ * other pixels, and the files of the crop before stay valid until the row stops naming them.
+ */
+export async function processCrop(src: string, input: Buffer, type: ImageType, rect: { left: number; top: number; width: number; height: number } | null): Promise<ProcessedCrop> {
+  const m = /^(\/media\/(?:[a-z0-9._-]+\/)*)([a-z0-9_-]+?)(?:-[cr][a-z0-9]{6,})?\.[a-z0-9]+$/i.exec(src);
+  if (!m) throw new CropRefusedError('Only pictures uploaded to the library can be cropped.');
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { animated: true, limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw new UnreadableImageError('The stored original could not be read as an image.');
+  }
+  if (!meta.width || !meta.height) throw new UnreadableImageError('The stored original has no size.');
+  if ((meta.pages ?? 1) > 1) throw new CropRefusedError('An animated picture cannot be cropped here; crop it before uploading.');
+  // The stored original is already turned upright and stripped (processUpload).
+  const width = meta.width;
+  const height = meta.height;
+  const token = crypto.randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+  const stem = `${m[1]}${m[2]}-${rect ? 'c' : 'r'}${token}`;
+  const nameOf = (w: number, format: string) => (w === (rect?.width ?? width) ? `${stem}.${format}` : `${stem}-${w}.${format}`);
+  if (!rect) {
+    const base = () => sharp(input, { limitInputPixels: MAX_PIXELS });
+    const variants = await writeDerivatives(base, type, width, height, false, input.length, nameOf);
+    return { cropSrc: null, width, height, variants };
+  }
+  if (rect.left + rect.width > width || rect.top + rect.height > height) throw new CropRefusedError('The crop goes past the edge of the picture.');
+  const region = () => sharp(input, { limitInputPixels: MAX_PIXELS }).extract(rect);
+  const { data: full, info } = await encoder(region(), type).toBuffer({ resolveWithObject: true });
+  const cropSrc = `${stem}.${type.ext}`;
+  await writeMediaFile(cropSrc, full);
+  // The region is re-read from its own file's pixels: the derivatives are the crop, nothing more.
+  const variants = await writeDerivatives(region, type, info.width, info.height, false, full.length, nameOf);
+  return { cropSrc, width: info.width, height: info.height, variants: [{ width: info.width, height: info.height, src: cropSrc, type: type.mime, bytes: full.length }, ...variants] };
 }

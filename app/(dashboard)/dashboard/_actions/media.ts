@@ -9,6 +9,8 @@ import type { MediaUse } from '@/db/queries/media';
 import { focalPointSchema, type FocalPoint } from '@/lib/media-variants';
 import { keptCropSrc, RATIOS, type Ratio } from '@/lib/seo/images';
 import { discardMediaFiles } from '@/server/media/storage';
+import { applyCrop } from '@/server/media/crop';
+import type { CropFields } from '@/lib/media-crop';
 import { expireTags } from '@/server/cache/expire';
 import { permitted } from '@/server/auth/guard';
 import { requireRole } from '@/server/auth/session';
@@ -57,12 +59,34 @@ export async function setFocalPointAction(_prev: FocalPointState, form: FormData
   const result = await permitted(() => setFocalPoint(me, idParsed.data.id, focal));
   if (!result) return { error: 'That image is no longer in the library.', saved: false };
   expireTags(result.expire);
-  if (result.previous && (result.previous.x !== focal?.x || result.previous.y !== focal?.y)) {
-    await discardMediaFiles(Object.keys(RATIOS).map((r) => keptCropSrc(result.src, r as Ratio, result.previous)));
-  }
+  // The old point's kept crops (cut from the cropped file when there is a crop).
+  await discardMediaFiles(result.staleCrops);
   revalidatePath('/dashboard/media');
   revalidatePath(`/dashboard/media/${idParsed.data.id}`);
   return { error: null, saved: true };
+}
+
+export type CropState = { error: string | null; field: keyof CropFields | null; saved: 'cropped' | 'reset' | 'unchanged' | null; status: number };
+
+/**
+ * Crops an image (left, top, width, height in pixels of the original) or, with `reset`, shows the
+ * whole picture again; the original file is never changed. Readers' sizes and the social crops are
+ * made again from the region under new names, the pages using the image expire, and the files the
+ * row named before are removed (server/media/crop.ts). A refusal says why and the form keeps what
+ * was typed (it is the client's state; nothing is reset on an error).
+ */
+export async function setCropAction(_prev: CropState, form: FormData): Promise<CropState> {
+  const me = await requireRole(...rolesFor('media.edit'));
+  const idParsed = focalFormSchema.safeParse({ id: form.get('id') });
+  if (!idParsed.success) return { error: 'That image is no longer in the library.', field: null, saved: null, status: 404 };
+  const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : '');
+  const reset = Boolean(form.get('reset'));
+  const outcome = await applyCrop(me, idParsed.data.id, reset ? 'reset' : { left: text('left'), top: text('top'), width: text('width'), height: text('height') });
+  if (!outcome.ok) return { error: outcome.error, field: outcome.field ?? null, saved: null, status: outcome.status };
+  expireTags(outcome.expire);
+  revalidatePath('/dashboard/media');
+  revalidatePath(`/dashboard/media/${idParsed.data.id}`);
+  return { error: null, field: null, saved: !outcome.changed ? 'unchanged' : outcome.crop ? 'cropped' : 'reset', status: 200 };
 }
 
 const blankToUndefined = (v: FormDataEntryValue | null) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CropForm } from '@/components/dashboard/crop-form';
 import { FocalPointForm } from '@/components/dashboard/focal-point-form';
 import { MediaDeleteForm } from '@/components/dashboard/media-delete-form';
 import { MediaTextForm } from '@/components/dashboard/media-text-form';
 import { getMediaItem, listMediaUses } from '@/db/queries/media';
+import { cropPixels } from '@/lib/media-crop';
 import { can, rolesFor } from '@/lib/permissions';
 import { requireRole } from '@/server/auth/session';
-import { deleteMediaAction, setFocalPointAction, updateMediaTextAction } from '../../_actions/media';
+import { deleteMediaAction, setCropAction, setFocalPointAction, updateMediaTextAction } from '../../_actions/media';
 
 export const metadata = { title: 'Image' };
 
@@ -21,8 +23,11 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   const item = Number.isSafeInteger(id) ? await getMediaItem(id) : null;
   if (!item) notFound();
   const uses = await listMediaUses(item.id);
-  // A mid-sized derivative to look at (any browser the newsroom uses reads AVIF and WebP).
-  const preview = [...item.variants].sort((a, b) => a.width - b.width).find((v) => v.width >= 640)?.src ?? item.src;
+  // A mid-sized derivative to look at (any browser the newsroom uses reads AVIF and WebP). Once
+  // cropped, the derivatives are of the crop: the tools that work on the whole picture show the original.
+  const preview = item.crop ? item.src : ([...item.variants].sort((a, b) => a.width - b.width).find((v) => v.width >= 640)?.src ?? item.src);
+  const cropRect = item.crop ? cropPixels(item.width, item.height, item.crop) : null;
+  const croppable = item.src.startsWith('/media/') && item.mimeType !== 'image/svg+xml' && item.mimeType !== 'image/gif';
   const derivatives = [...item.variants].sort((a, b) => (a.type ?? '').localeCompare(b.type ?? '') || a.width - b.width);
 
   return (
@@ -36,6 +41,18 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
           <h2 id="focal-heading">Focal point</h2>
           <p className="muted">Cards and link previews cut the picture to fit; they keep this point in view. {item.focal ? '' : 'None set: the centre is used.'}</p>
           <FocalPointForm id={item.id} preview={preview} width={item.width} height={item.height} focal={item.focal} action={setFocalPointAction} />
+        </section>
+        <section aria-labelledby="crop-heading">
+          <h2 id="crop-heading">Crop</h2>
+          <p className="muted">
+            Readers are shown only the part of the picture inside the crop, at every size, and link previews are cut from it. The original is kept: reset to the full picture at any time.{' '}
+            {cropRect ? `Cropped to ${cropRect.width}×${cropRect.height} px from ${cropRect.left}, ${cropRect.top}.` : 'Not cropped: readers see the full picture.'}
+          </p>
+          {croppable ? (
+            <CropForm id={item.id} preview={preview} width={item.width} height={item.height} crop={cropRect} action={setCropAction} />
+          ) : (
+            <p className="muted">Only uploaded still pictures (JPEG, PNG, WebP, AVIF) can be cropped.</p>
+          )}
         </section>
         <div>
           <section aria-labelledby="details-heading" className="panel">
