@@ -113,6 +113,36 @@ test.describe('live blog @once', () => {
     await readerContext.close();
   });
 
+  test('two reporters at one desk: a colleague’s entry appears without a reload, and the half-written entry stays', async ({ browser }) => {
+    const first = await staffPage(browser, 'author');
+    const second = await staffPage(browser, 'editor');
+    await openDesk(first);
+    await openDesk(second);
+    const draft = unique('Half-written: the harbour master says');
+    await typeEntry(first, draft);
+
+    const words = unique('Ferry services resume from the north quay');
+    await typeEntry(second, words);
+    await second.getByRole('button', { name: 'Post update' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Posted.' })).toBeVisible();
+
+    // The first desk shows it by itself, and says so, politely.
+    await expect(first.getByRole('listitem').filter({ hasText: words })).toBeVisible({ timeout: 20_000 });
+    await expect(first.getByRole('status').filter({ hasText: 'with colleagues’ changes' })).toBeVisible();
+    await expect(first.getByTestId('body-editor')).toContainText(draft);
+
+    // Tidy up: the demo blog is shared by the other tests.
+    await second.reload();
+    await second
+      .getByRole('listitem')
+      .filter({ hasText: words })
+      .getByRole('button', { name: /^Delete the entry/ })
+      .click();
+    await expect(second.getByRole('status').filter({ hasText: 'Entry deleted.' })).toBeVisible();
+    await first.context().close();
+    await second.context().close();
+  });
+
   test('the desk passes axe; the composer refuses an empty entry with a message and keeps the title typed', async ({ browser }) => {
     const reporter = await staffPage(browser, 'author');
     await openDesk(reporter);

@@ -261,6 +261,16 @@ export type DashboardLiveBlog = {
   entries: DashboardLiveEntry[];
 };
 
+/**
+ * A live blog's version, read from the primary for the newsroom's desk: every post, edit, deletion
+ * and flag raises it, so the desk refreshes only when a colleague changed something. Null when the
+ * story is not (or no longer) a live blog.
+ */
+export async function getLiveBlogVersion(articleId: number): Promise<number | null> {
+  const [row] = await getDb().select({ version: liveBlogs.version }).from(liveBlogs).where(eq(liveBlogs.articleId, articleId));
+  return row ? row.version : null;
+}
+
 /** A live blog for its newsroom page, with its newest entries (deleted ones left out). */
 export async function getLiveBlogForNewsroom(articleId: number, limit = 200): Promise<DashboardLiveBlog | null> {
   const db = getDb();

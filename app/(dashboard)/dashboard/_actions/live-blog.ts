@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { getLiveBlogVersion } from '@/db/queries/live-blog';
 import { deleteLiveEntry, editLiveEntry, makeLiveBlog, postLiveEntry, setLiveCoverage, setLiveEntryFlag, updateLiveBlogSettings, type LiveResult } from '@/db/mutations/live-blog';
 import { expireTags } from '@/server/cache/expire';
 import { permitted } from '@/server/auth/guard';
@@ -117,4 +118,15 @@ export async function liveCoverageAction(form: FormData): Promise<void> {
   const result = await permitted(() => setLiveCoverage(me, parsed.data.articleId, parsed.data.ended === 'yes'));
   if (result.ok) expireTags(result.expire);
   redirect(`/dashboard/live/${parsed.data.articleId}?${result.ok ? `done=${parsed.data.ended === 'yes' ? 'ended' : 'reopened'}` : 'failed=coverage'}`);
+}
+
+/**
+ * The desk's question every few seconds: has anyone changed this live blog? Returns its version
+ * (null when it is gone), read from the primary, for anyone who may post to it.
+ */
+export async function liveDeskVersionAction(articleId: number): Promise<number | null> {
+  await requireRole(...rolesFor('live.post'));
+  const blog = id.safeParse(articleId);
+  if (!blog.success) return null;
+  return getLiveBlogVersion(blog.data);
 }

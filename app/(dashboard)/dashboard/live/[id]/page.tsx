@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LiveDeskRefresh } from '@/components/dashboard/live-desk-refresh';
 import { LiveEntryForm } from '@/components/dashboard/live-entry-form';
 import { StateForm } from '@/components/dashboard/state-form';
 import { ArticleBody } from '@/components/site/article-body';
@@ -9,7 +10,7 @@ import { getSiteSettings } from '@/db/queries/settings';
 import { formatWhen } from '@/lib/newsroom-format';
 import { can, canOnLiveEntry, rolesFor } from '@/lib/permissions';
 import { requireRole } from '@/server/auth/session';
-import { deleteLiveEntryAction, liveBlogSettingsAction, liveCoverageAction, liveEntryFlagAction, postLiveEntryAction } from '../../_actions/live-blog';
+import { deleteLiveEntryAction, liveBlogSettingsAction, liveCoverageAction, liveDeskVersionAction, liveEntryFlagAction, postLiveEntryAction } from '../../_actions/live-blog';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -69,6 +70,7 @@ export default async function LiveBlogDeskPage({ params, searchParams }: Props) 
       <p className="form__notice" role="status">
         {notice ?? ''}
       </p>
+      <LiveDeskRefresh version={blog.version} check={liveDeskVersionAction.bind(null, articleId)} />
 
       {blog.coverageEnd ? (
         <p>Coverage has ended. {moderator ? 'Reopen it to post again.' : 'An editor can reopen it.'}</p>
