@@ -80,6 +80,9 @@ describe.each(stores)('cropping an image in $name', ({ name, env }) => {
     const story = await makeArticle(db, { slug, section });
     const body = { type: 'doc' as const, content: [{ type: 'image' as const, attrs: { src: up.src, alt: 'Inline', width: 1600, height: 1000 } }] };
     await db.update(articles).set({ featuredImageId: up.id, body }).where(eq(articles.id, story.id));
+    // Another story shows it only as a figure in its text.
+    const inText = await makeArticle(db, { slug: `${slug}-figure`, section });
+    await db.update(articles).set({ body }).where(eq(articles.id, inText.id));
     await setFocalPoint(editor, up.id, { x: 70, y: 50 });
     const uploaded = await row(up.id);
     const seqBefore = (await db.select({ seq: invalidations.seq }).from(invalidations)).length;
@@ -88,7 +91,7 @@ describe.each(stores)('cropping an image in $name', ({ name, env }) => {
     const outcome = await applyCrop(editor, up.id, px(900, 100, 600, 800));
     expect(outcome).toMatchObject({ ok: true, changed: true, width: 600, height: 800 });
     if (!outcome.ok) return;
-    expect(outcome.expire).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.articleSlug(slug), cacheTags.section(`s-${slug}`), cacheTags.frontPage()]));
+    expect(outcome.expire).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.articleSlug(slug), cacheTags.section(`s-${slug}`), cacheTags.frontPage(), cacheTags.article(inText.id), cacheTags.articleSlug(`${slug}-figure`)]));
     // Recorded in the outbox, so every instance expires the pages too.
     expect((await db.select({ seq: invalidations.seq }).from(invalidations)).length).toBe(seqBefore + 1);
 
