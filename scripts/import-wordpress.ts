@@ -1,10 +1,13 @@
 // `npm run import:wordpress -- export.xml [more.xml …] --uploads wp-content/uploads [--dry-run] [--yes]`
+// (--uploads may also be the folder as an archive, uploads.zip or uploads.tar.gz: it is unpacked,
+// as a stream and with the dashboard's limits, into a temporary folder removed at the end)
 // Imports a WordPress export (WXR, plain or gzipped, one file or an export split in several) with
 // the site's uploads folder. --dry-run prints what it would do and writes the proposed mapping of
 // authors and categories to <first file>.mapping.json; edit that file and pass it with --mapping,
 // or run with --yes to take the defaults without being asked. A run that was stopped (Ctrl-C, a
 // crash, a restart) is resumed by running the same command again. See README "Moving from WordPress".
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -14,10 +17,11 @@ import { getImportRun } from '../db/mutations/wordpress-import';
 import { findImportActor, findResumableRun } from '../db/queries/wordpress-import';
 import type { ImportOptions } from '../lib/wordpress/mapping';
 import { planImport, runImport, startImport, type DryRunReport } from '../server/wordpress/import-job';
+import { unpackUploadsArchive, UploadsArchiveError } from '../server/wordpress/uploads-archive';
 import { readWxr, WxrError } from '../server/wordpress/wxr-reader';
 import type { WxrSite } from '../lib/wordpress/wxr';
 
-const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files of a split export] --uploads <wp-content/uploads folder>
+const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files of a split export] --uploads <wp-content/uploads folder, or it as a .zip or .tar.gz>
   --dry-run            print the report and write the proposed mapping (<export>.mapping.json); import nothing
   --yes                import without asking, with the mapping file if there is one, else the defaults
   --mapping <file>     the mapping to use (authors, categories, sections), as the dry run wrote it
@@ -55,6 +59,9 @@ function printPlan(plan: DryRunReport) {
   if (plan.sticky.length) console.log(`\nSticky posts (pin them on the front page yourself): ${plan.sticky.map((s) => s.title).join('; ')}`);
 }
 
+/** The folder an uploads archive was unpacked into for this command, read instead of the archive's path the run records. */
+let unpackedUploads: string | null = null;
+
 async function main() {
   let parsed;
   try {
@@ -69,8 +76,22 @@ async function main() {
   if (values.help || !positionals.length) fail(USAGE, values.help ? 0 : 1);
   const files = positionals.map((f) => path.resolve(f));
   for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) fail(`No such file: ${f}`);
-  const uploads = values.uploads ? path.resolve(values.uploads) : null;
-  if (uploads && (!existsSync(uploads) || !statSync(uploads).isDirectory())) fail(`The uploads folder ${uploads} does not exist (give the site's wp-content/uploads folder, unpacked).`);
+  const given = values.uploads ? path.resolve(values.uploads) : null;
+  if (given && !existsSync(given)) fail(`The uploads folder ${given} does not exist (give the site's wp-content/uploads folder, or it as a .zip or .tar.gz).`);
+  let uploads = given;
+  if (given && statSync(given).isFile()) {
+    // An archive: unpacked for this command only; a resumed run unpacks it again (prepare, below).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-uploads-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    try {
+      console.log(`Unpacking ${path.basename(given)}…`);
+      uploads = (await unpackUploadsArchive(given, dir)).root;
+    } catch (error) {
+      if (error instanceof UploadsArchiveError) fail(error.message);
+      throw error;
+    }
+    unpackedUploads = uploads;
+  }
   if (!uploads) console.warn('No --uploads folder: images will be listed as missing.');
 
   try {
@@ -141,7 +162,7 @@ async function main() {
 
   const source = (plan.site.baseBlogUrl || plan.site.baseSiteUrl || plan.site.link || 'wordpress').replace(/\/+$/, '');
   const resumable = await findResumableRun(source, files);
-  const runId = resumable ? resumable.id : await startImport(actor, files, uploads, plan, options);
+  const runId = resumable ? resumable.id : await startImport(actor, files, given, plan, options);
   if (resumable) console.log(`\nResuming import #${runId} (stopped in its ${resumable.phase} pass after ${resumable.checkpoint} items).`);
   else console.log(`\nImport #${runId} started.`);
   await runAndReport(runId, actor, plan);
@@ -152,6 +173,7 @@ async function runAndReport(runId: number, actor: { id: number; role: 'admin' | 
   const started = Date.now();
   const run = await runImport(runId, {
     actor,
+    prepare: unpackedUploads ? async (r) => ({ files: r.files, uploadsDir: unpackedUploads }) : undefined,
     onProgress: ({ phase, done }) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();

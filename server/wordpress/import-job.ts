@@ -310,6 +310,12 @@ export type RunControl = {
   onProgress?: (progress: { phase: string; done: number; counts: Record<string, number> }) => void;
   /** Called with each batch's cache tags (the dashboard expires them; the outbox reaches every instance). */
   onExpire?: (tags: string[]) => void;
+  /**
+   * Where this worker reads the run's files, once it holds the run: the dashboard's worker copies
+   * the stored uploads to a temporary folder here, the command line gives the folder it unpacked an
+   * uploads archive into. Without it, the paths recorded in the run are read.
+   */
+  prepare?: (run: ImportRun) => Promise<{ files: string[]; uploadsDir: string | null }>;
 };
 
 export class ImportStopped extends Error {}
@@ -335,8 +341,17 @@ function tick(ctx: Context) {
  * and line); what was written before stays, and the run resumes from its checkpoint when started again.
  */
 export async function runImport(runId: number, control: RunControl): Promise<ImportRun | null> {
-  const run = await claimImportRun(runId);
-  if (!run) return null;
+  const claimed = await claimImportRun(runId);
+  if (!claimed) return null;
+  let run = claimed;
+  if (control.prepare) {
+    try {
+      run = { ...claimed, ...(await control.prepare(claimed)) };
+    } catch (error) {
+      await failImportRun(claimed.id, (error as Error).message);
+      throw error;
+    }
+  }
   const ctx: Context = {
     run,
     options: run.options as unknown as ImportOptions,
