@@ -173,6 +173,9 @@ describe('a crop that breaks the rules', () => {
     expect(await applyCrop(editor, up.id, px(0, 0, 800, 150))).toEqual({ ok: false, status: 400, field: 'height', error: 'The crop must be at least 200 px high.' });
     expect(await applyCrop(editor, up.id, { ...px(0, 0, 800, 600), left: 'abc' })).toMatchObject({ ok: false, status: 400, field: 'left' });
     expect(await applyCrop(editor, 987_654, px(0, 0, 800, 600))).toEqual({ ok: false, status: 404, error: 'That image is no longer in the library.' });
+    // Someone who may not edit media is refused before any work.
+    const c = await makeStaff(db, 'coco-contributor', 'contributor');
+    await expect(applyCrop({ id: c.id, role: c.role }, up.id, px(0, 0, 800, 600))).rejects.toThrow();
     expect(await row(up.id)).toEqual(before);
     expect(files()).toEqual(stored);
     // The table refuses a crop outside the picture even from code that skipped the check.

@@ -3,7 +3,7 @@ import { recordCrop } from '../../db/mutations/media-library';
 import { getMediaItem } from '../../db/queries/media';
 import { sniffImageType } from '../../lib/image-sniff';
 import { checkCrop, type CropFields, type CropRect } from '../../lib/media-crop';
-import type { Actor } from '../../lib/permissions';
+import { assertCan, type Actor } from '../../lib/permissions';
 import { permitted } from '../auth/guard';
 import { logger } from '../log';
 import { CropRefusedError, processCrop, UnreadableImageError } from './image-processing';
@@ -24,6 +24,8 @@ const gone: CropOutcome = { ok: false, status: 404, error: 'That image is no lon
 
 /** `fields` in pixels of the original (left, top, width, height), or 'reset' for the whole picture. */
 export async function applyCrop(actor: Actor, id: number, fields: CropFields | 'reset'): Promise<CropOutcome> {
+  // Before any work: cutting and encoding costs seconds of CPU (recordCrop checks again, on the locked row).
+  await permitted(async () => assertCan(actor, 'media.edit'));
   const item = await getMediaItem(id);
   if (!item) return gone;
   if (!item.src.startsWith('/media/') || item.mimeType === 'image/svg+xml') return { ok: false, status: 400, error: 'Only pictures uploaded to the library (JPEG, PNG, WebP, AVIF) can be cropped.' };
