@@ -461,3 +461,8 @@ export async function importArticleBatch(run: { id: number; source: string }, ba
     return tags;
   });
 }
+
+/** Renews a running run's lease (the dashboard's worker, between commits: a long unpack or a slow image). */
+export async function renewImportLease(id: number): Promise<void> {
+  await getDb().update(importRuns).set({ leaseUntil: new Date(Date.now() + IMPORT_LEASE_MS()) }).where(and(eq(importRuns.id, id), eq(importRuns.status, 'running')));
+}

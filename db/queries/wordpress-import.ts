@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { authorFeedPath, commentsFeedPath, sectionFeedPath, siteFeedPath, tagFeedPath } from '../../lib/seo/feeds';
 import { authorPath, sectionPath, tagPath } from '../../lib/urls';
 import { getDb } from '../client';
@@ -151,4 +151,33 @@ export async function articleRedirectTargets(paths: string[]): Promise<Map<strin
     for (const r of rows) out.set(r.old, { articleId: r.articleId, path: r.path, live: Boolean(r.live) });
   }
   return out;
+}
+
+/**
+ * The oldest dashboard import (its files in the media store) that no worker holds: waiting, or
+ * running with a lease that ran out (its instance died). Runs of the command line are left to it.
+ */
+export async function findClaimableStoredRun(now = new Date()): Promise<number | null> {
+  const [row] = await getDb()
+    .select({ id: importRuns.id })
+    .from(importRuns)
+    .where(and(sql`(${importRuns.options} -> 'storedUpload') IS NOT NULL`, or(eq(importRuns.status, 'pending'), and(eq(importRuns.status, 'running'), or(isNull(importRuns.leaseUntil), lt(importRuns.leaseUntil, now))))))
+    .orderBy(asc(importRuns.id))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The staff member a dashboard import acts as: who started it while an active admin, else the first active admin. */
+export async function getImportRunActor(staffId: number | null): Promise<{ id: number; role: 'admin' | 'editor' | 'author' | 'contributor'; name: string } | null> {
+  if (staffId) {
+    const [row] = await getDb().select({ id: staff.id, role: staff.role, name: staff.name }).from(staff).where(and(eq(staff.id, staffId), eq(staff.active, true), eq(staff.role, 'admin')));
+    if (row) return row;
+  }
+  return findImportActor(null);
+}
+
+/** The run started from a dashboard upload, if one was: an upload starts one run only. */
+export async function findRunOfUpload(token: string): Promise<number | null> {
+  const [row] = await getDb().select({ id: importRuns.id }).from(importRuns).where(sql`${importRuns.options} -> 'storedUpload' ->> 'token' = ${token}`).limit(1);
+  return row?.id ?? null;
 }

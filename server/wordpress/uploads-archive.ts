@@ -67,7 +67,7 @@ function count(budget: Budget, n: number) {
 async function unpackZip(file: string, dest: string, budget: Budget): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false }, (error, z) => (error ? reject(error) : resolve(z))));
   } catch (error) {
     throw nameError(error) ?? new UploadsArchiveError(`The uploads archive is not a zip file Broadsheet can read (${(error as Error).message}). Nothing was imported.`);
   }
@@ -89,7 +89,7 @@ async function unpackZip(file: string, dest: string, budget: Budget): Promise<vo
           // The declared size is checked before reading, the real one while writing.
           if (budget.bytes + entry.uncompressedSize > budget.max) throw tooLarge(budget.max);
           mkdirSync(path.dirname(target), { recursive: true });
-          const source = await zip.openReadStreamPromise(entry);
+          const source = await new Promise<NodeJS.ReadableStream & { destroy(error?: Error): void }>((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream as never))));
           source.on('data', (chunk: Buffer) => {
             try {
               count(budget, chunk.length);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AutoRefresh } from '@/components/dashboard/auto-refresh';
 import { getImportRun } from '@/db/mutations/wordpress-import';
 import { listImportRuns } from '@/db/queries/wordpress-import';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -7,7 +8,8 @@ import { rolesFor } from '@/lib/permissions';
 import { requireRole } from '@/server/auth/session';
 import type { VerificationReport } from '@/server/wordpress/verify';
 
-// WordPress imports (npm run import:wordpress): each run's state and counts, and a run's
+// WordPress imports (from New import, or npm run import:wordpress): each run's state and counts, a
+// running one's progress (refreshed every 2 s), and a run's
 // verification report — every item with its old and new address and whether the old one answers
 // 301 to the live page, and every warning with the item it concerns. Admins only, as importing is.
 
@@ -15,7 +17,8 @@ export const metadata = { title: 'Imports from WordPress' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_WORDS: Record<string, string> = { pending: 'Waiting (or stopped: run the command again to resume)', running: 'Running', done: 'Finished', failed: 'Failed' };
+const PHASE_WORDS: Record<string, string> = { media: 'Images', posts: 'Posts, pages and comments', verify: 'Checking the old addresses', done: 'Done' };
+const STATUS_WORDS: Record<string, string> = { pending: 'Waiting (or stopped: it resumes by itself, or run the command again)', running: 'Running', done: 'Finished', failed: 'Failed' };
 const REDIRECT_WORDS: Record<string, string> = { ok: '301 to the live page', 'same-address': 'Same address', 'not-live': 'Not published', broken: 'Broken', none: 'No old address' };
 const SHOWN_ITEMS = 1000;
 
@@ -30,8 +33,13 @@ export default async function ImportsPage({ searchParams }: Props) {
   return (
     <div>
       <h1>Imports from WordPress</h1>
+      <p>
+        <Link href="/dashboard/imports/new" className="button button--primary">
+          New import
+        </Link>
+      </p>
       <p className="muted">
-        Imports are run with <code>npm run import:wordpress -- export.xml --uploads folder</code> (see the README, “Moving from WordPress”). A stopped import resumes when the same command is run again.
+        Imports are also run with <code>npm run import:wordpress -- export.xml --uploads folder</code> (see the README, “Moving from WordPress”). A stopped import resumes when the same command is run again; one started here resumes by itself.
       </p>
       {runs.length === 0 ? (
         <p>No imports yet.</p>
@@ -77,8 +85,23 @@ export default async function ImportsPage({ searchParams }: Props) {
       {run ? (
         <section aria-labelledby="report-heading">
           <h2 id="report-heading">Import #{run.id}: report</h2>
+          <AutoRefresh active={run.status === 'pending' || run.status === 'running'} />
           {run.status !== 'done' ? (
-            <p>The report is written when the import finishes. {STATUS_WORDS[run.status] ?? run.status}.</p>
+            <>
+              <h3>Progress</h3>
+              <dl aria-label="Progress">
+                <dt>State</dt>
+                <dd>{STATUS_WORDS[run.status] ?? run.status}</dd>
+                <dt>Phase</dt>
+                <dd>{PHASE_WORDS[run.phase] ?? run.phase}</dd>
+                <dt>Items done</dt>
+                <dd>{progressOf(run)}</dd>
+                <dt>Warnings in the dry run</dt>
+                <dd>{((run.plan as { warnings?: unknown[] }).warnings ?? []).length}</dd>
+              </dl>
+              {run.error ? <p className="field-error">{run.error}</p> : null}
+              <p>The report is written when the import finishes.</p>
+            </>
           ) : (
             <>
               <p>
@@ -129,4 +152,11 @@ export default async function ImportsPage({ searchParams }: Props) {
       ) : null}
     </div>
   );
+}
+
+/** "12 of 40": the run's checkpoint in its phase against what the dry run counted for that phase. */
+function progressOf(run: { phase: string; checkpoint: number; plan: Record<string, unknown> }): string {
+  const counts = ((run.plan as { counts?: Record<string, number> }).counts ?? {}) as Record<string, number>;
+  const total = run.phase === 'media' ? counts.attachments : run.phase === 'posts' ? (counts.posts ?? 0) + (counts.pages ?? 0) : undefined;
+  return total === undefined ? String(run.checkpoint) : `${run.checkpoint} of ${total}`;
 }

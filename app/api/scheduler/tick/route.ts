@@ -8,6 +8,7 @@ import { getNextDueAt } from '@/db/queries/dashboard-articles';
 import { expireTags } from '@/server/cache/expire';
 import { logger } from '@/server/log';
 import { schedulerToken } from '@/server/jobs/scheduler';
+import { kickImports } from '@/server/wordpress/import-worker';
 
 // Called only by this server's own scheduler (server/jobs/scheduler.ts), over loopback, with a secret
 // that exists only in this process: publishes what is due and refreshes the affected pages.
@@ -21,6 +22,8 @@ export async function POST(request: NextRequest) {
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
     return NextResponse.json({ error: 'Not found' }, { status: 404 });
   }
+  // Dashboard imports waiting, or stopped with their instance: resumed in the background here.
+  kickImports();
   const { published, expire } = await publishDueArticles();
   if (expire.length) expireTags(expire);
   for (const p of published) logger().info({ event: 'article.published_on_schedule', articleId: p.id, path: p.path }, 'published on schedule');
