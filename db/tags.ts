@@ -184,3 +184,11 @@ export function liveBlogChangeTags(articleId: number, coverageChanged: boolean, 
   }
   return out;
 }
+
+/**
+ * A whole publication imported (db/mutations/publication-archive.ts): new sections, staff, topics
+ * and articles everywhere, and perhaps the site's settings, so every cached page and query.
+ */
+export function publicationImportTags(): string[] {
+  return [cacheTags.all(), ...settingsChangeTags(), cacheTags.liveBlogs(), cacheTags.mostRead()];
+}
