@@ -149,8 +149,17 @@ test.describe('feeds @once', () => {
       [`/feeds/tag/${FIXTURES.tagSlug}.xml`, `/tag/${FIXTURES.tagSlug}`],
     ]) {
       const feed = await fetchFeed(request, feedPath!);
+      const feedPaths = feed.items.map((i) => sitePath(i.link!));
       const listed = await listedArticles(page, pagePath!);
-      expect(feed.items.map((i) => sitePath(i.link!)).slice(0, listed.length), feedPath).toEqual(listed);
+      // The feed is newest first. A section's page leads with its top stories, which an editor may
+      // have pinned out of date order (another spec does, at times); its list after them is newest
+      // first. So: the list keeps the feed's order, and every item the feed has up to the list's
+      // last is on the page, in the top stories or the list.
+      const list = await page.locator('ol.card-list > li').evaluateAll((items) => items.map((li) => li.querySelector('h2 a, h3 a, a[href]')!.getAttribute('href')!));
+      expect(list.length, `${pagePath} lists stories`).toBeGreaterThan(0);
+      const positions = list.map((href) => feedPaths.indexOf(href));
+      expect(positions.every((at, i) => at >= 0 && (i === 0 || at > positions[i - 1]!)), `${feedPath} keeps the order of ${pagePath}: ${positions.join(', ')}`).toBe(true);
+      expect(feedPaths.slice(0, (positions.at(-1) ?? -1) + 1).filter((href) => !listed.includes(href)), `${feedPath} items missing from ${pagePath}`).toEqual([]);
       expect(feed.link).toBe(`${SITE}${pagePath}`);
       expect(await page.locator(`link[rel="alternate"][href="${SITE}${feedPath}"]`).count(), `${pagePath} advertises ${feedPath}`).toBe(1);
     }
