@@ -51,6 +51,26 @@ test('an editor crops an image with the number fields and the reader page using 
   await page.goto(mediaPage);
   const crop = page.getByRole('region', { name: 'Crop' });
   await expect(crop.getByText('Not cropped: readers see the full picture.')).toBeVisible();
+  // With a mouse: drag across the picture to draw the rectangle; the fields follow.
+  const area = (await page.locator('.crop-form__area').boundingBox())!;
+  await page.mouse.move(area.x + area.width * 0.1, area.y + area.height * 0.1);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.35, area.y + area.height * 0.4, { steps: 4 });
+  await page.mouse.move(area.x + area.width * 0.6, area.y + area.height * 0.7, { steps: 4 });
+  await page.mouse.up();
+  const near = async (label: string, value: number) => expect(Math.abs(Number(await crop.getByLabel(label).inputValue()) - value)).toBeLessThanOrEqual(16);
+  await near('Left edge (px)', 160);
+  await near('Top edge (px)', 100);
+  await near('Width (px)', 800);
+  await near('Height (px)', 600);
+  // With the keyboard: the rectangle takes focus; arrows move it, Shift+arrows resize it (20 px steps here).
+  await crop.getByLabel('Left edge (px)').fill('100');
+  await crop.getByLabel('Width (px)').fill('800');
+  await crop.getByRole('group', { name: /^Crop area/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(crop.getByLabel('Left edge (px)')).toHaveValue('120');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(crop.getByLabel('Width (px)')).toHaveValue('780');
   await crop.getByLabel('Left edge (px)').fill('1000');
   await crop.getByLabel('Top edge (px)').fill('100');
   await crop.getByLabel('Width (px)').fill('800');

@@ -20,7 +20,8 @@ const toFields = (r: PixelRect): Fields => ({ left: String(r.left), top: String(
 const LABELS: Record<keyof Fields, string> = { left: 'Left edge (px)', top: 'Top edge (px)', width: 'Width (px)', height: 'Height (px)' };
 
 /**
- * The crop tool: drag on the picture to draw the rectangle (or drag inside it to move it), or
+ * The crop tool: drag on the picture to draw the rectangle (drag inside it to move it, its corner
+ * to resize it), or
  * type it in pixels of the original; with the rectangle focused, arrow keys move it and
  * Shift+arrow keys resize it. The aspect presets fit the rectangle to a shape. Without JavaScript
  * the four number fields still submit. The server checks everything again (lib/media-crop.ts).
@@ -30,7 +31,7 @@ export function CropForm({ id, preview, width, height, crop, action }: Props) {
   const [state, formAction, pending] = useActionState<CropState, FormData>(action, { error: null, field: null, saved: null, status: 200 });
   const [fields, setFields] = useState<Fields>(toFields(crop ?? full));
   const [aspect, setAspect] = useState<string>('free');
-  const drag = useRef<{ mode: 'draw' | 'move'; x: number; y: number; start: PixelRect } | null>(null);
+  const drag = useRef<{ mode: 'draw' | 'move' | 'resize'; x: number; y: number; start: PixelRect } | null>(null);
   const area = useRef<HTMLDivElement>(null);
   const ratio = CROP_ASPECTS.find((a) => a.value === aspect)?.ratio ?? null;
 
@@ -74,7 +75,10 @@ export function CropForm({ id, preview, width, height, crop, action }: Props) {
     if (e.button !== 0) return;
     const p = pointAt(e);
     const inside = p.x >= shown.left && p.x <= shown.left + shown.width && p.y >= shown.top && p.y <= shown.top + shown.height;
-    drag.current = { mode: inside ? 'move' : 'draw', x: p.x, y: p.y, start: shown };
+    const handle = (e.target as HTMLElement).dataset.handle === 'resize';
+    // Over the whole picture (nothing cut yet) a drag draws a new rectangle; over a smaller one it moves it.
+    const whole = shown.left === 0 && shown.top === 0 && shown.width === width && shown.height === height;
+    drag.current = { mode: handle ? 'resize' : inside && !whole ? 'move' : 'draw', x: p.x, y: p.y, start: shown };
     e.currentTarget.setPointerCapture(e.pointerId);
     e.preventDefault();
   };
@@ -82,6 +86,13 @@ export function CropForm({ id, preview, width, height, crop, action }: Props) {
     const d = drag.current;
     if (!d) return;
     const p = pointAt(e);
+    if (d.mode === 'resize') {
+      // The bottom-right corner follows the pointer; the top-left stays.
+      const w = clamp(d.start.width + p.x - d.x, 1, width - d.start.left);
+      const h = ratio ? Math.round(w / ratio) : clamp(d.start.height + p.y - d.y, 1, height - d.start.top);
+      if (d.start.top + h <= height) set({ ...d.start, width: w, height: h });
+      return;
+    }
     if (d.mode === 'move') {
       set({ ...d.start, left: clamp(d.start.left + p.x - d.x, 0, width - d.start.width), top: clamp(d.start.top + p.y - d.y, 0, height - d.start.height) });
       return;
@@ -126,7 +137,9 @@ export function CropForm({ id, preview, width, height, crop, action }: Props) {
           aria-label={`Crop area, ${shown.width} by ${shown.height} pixels: drag it or use the arrow keys to move it, Shift and the arrow keys to resize it`}
           onKeyDown={keys}
           style={{ left: pct(shown.left, width), top: pct(shown.top, height), width: pct(shown.width, width), height: pct(shown.height, height) }}
-        />
+        >
+          <span className="crop-form__handle" data-handle="resize" aria-hidden="true" />
+        </div>
       </div>
       <div className="field">
         <label htmlFor={`crop-aspect-${id}`}>Shape</label>
