@@ -21,7 +21,7 @@ const ci = Boolean(process.env.CI);
 // The phone project checks what a reader sees at 360 px, and the newsroom's pages through the
 // accessibility spec (a11y.spec.ts runs every dashboard page at both sizes); the newsroom's own
 // behaviour (saving, publishing, the workflow, previews) is the same at any size and runs at desktop.
-const DESKTOP_ONLY = ['newsroom-editor', 'newsroom-publishing', 'newsroom-safety', 'newsroom-workflow', 'newsroom-preview'].map((name) => `**/${name}.spec.ts`);
+const DESKTOP_ONLY = ['newsroom-editor', 'newsroom-publishing', 'newsroom-safety', 'newsroom-workflow', 'newsroom-preview', 'wordpress-import-dashboard'].map((name) => `**/${name}.spec.ts`);
 
 // Specs whose subject does not depend on the database: layout, accessibility, colours, headers,
 // the browser-side islands and picture formats. CI's PostgreSQL pass sets E2E_SKIP_DATABASE_INDEPENDENT

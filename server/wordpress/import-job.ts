@@ -90,7 +90,7 @@ export const COUNT_KEYS = ['posts', 'pages', 'published', 'drafts', 'inReview', 
 
 async function exists(file: string): Promise<boolean> {
   try {
-    await access(file);
+    await access(/*turbopackIgnore: true*/ file);
     return true;
   } catch {
     return false;
@@ -444,9 +444,9 @@ async function storeUpload(ctx: Context, rel: string): Promise<Stored | { ok: tr
   if (!file) return { ok: false, reason: ctx.run.uploadsDir ? 'outside the uploads folder' : 'no uploads folder given' };
   let bytes: Buffer;
   try {
-    const info = await stat(file);
+    const info = await stat(/*turbopackIgnore: true*/ file);
     if (info.size > MAX_UPLOAD_BYTES) return { ok: false, reason: 'larger than 15 MB' };
-    bytes = await readFile(file);
+    bytes = await readFile(/*turbopackIgnore: true*/ file);
   } catch {
     return { ok: false, reason: 'not in the uploads folder' };
   }

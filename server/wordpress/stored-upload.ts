@@ -63,7 +63,7 @@ export async function storeUploadPart(token: string, file: number, part: number,
 
 /** Copies a stored file back, part after part, to `file`: one part in memory at a time. */
 async function copyOut(token: string, index: number, stored: StoredFile, file: string): Promise<void> {
-  const out = createWriteStream(file);
+  const out = createWriteStream(/*turbopackIgnore: true*/ file);
   try {
     for (let part = 0; part < stored.parts; part++) {
       const object = await readMediaFile(partSrc(token, index, part));

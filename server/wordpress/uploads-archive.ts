@@ -33,7 +33,7 @@ export type ArchiveKind = 'zip' | 'tar.gz';
 
 /** What an archive is, from its first bytes (a name can lie): zip, gzipped tar, or null. */
 export async function archiveKind(file: string): Promise<ArchiveKind | null> {
-  const handle = await open(file, 'r');
+  const handle = await open(/*turbopackIgnore: true*/ file, 'r');
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
@@ -97,7 +97,7 @@ async function unpackZip(file: string, dest: string, budget: Budget): Promise<vo
               source.destroy(error as Error);
             }
           });
-          await pipeline(source, createWriteStream(target));
+          await pipeline(source, createWriteStream(/*turbopackIgnore: true*/ target));
         }
         // Links and anything else are skipped: an uploads folder holds files.
         zip.readEntry();
@@ -136,7 +136,7 @@ async function unpackTar(file: string, dest: string, budget: Budget): Promise<vo
         if (entry.type !== 'File' && entry.type !== 'OldFile' && entry.type !== 'ContiguousFile') return entry.resume();
         if (budget.bytes + (entry.size ?? 0) > budget.max) throw tooLarge(budget.max);
         mkdirSync(path.dirname(target), { recursive: true });
-        const out = createWriteStream(target);
+        const out = createWriteStream(/*turbopackIgnore: true*/ target);
         entry.on('data', (chunk: Buffer) => {
           try {
             count(budget, chunk.length);
@@ -152,7 +152,7 @@ async function unpackTar(file: string, dest: string, budget: Budget): Promise<vo
     },
   });
   try {
-    await pipeline(createReadStream(file), parser);
+    await pipeline(createReadStream(/*turbopackIgnore: true*/ file), parser);
   } catch (error) {
     throw failure ?? new UploadsArchiveError(`The uploads archive is not a .tar.gz Broadsheet can read (${(error as Error).message}). Nothing was imported.`);
   }
@@ -179,9 +179,9 @@ export async function unpackUploadsArchive(file: string, dest: string, options: 
 async function uploadsRoot(dir: string): Promise<string> {
   let current = dir;
   for (let depth = 0; depth < 4; depth++) {
-    const entries = (await readdir(current, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && e.name !== '__MACOSX');
+    const entries = (await readdir(/*turbopackIgnore: true*/ current, { withFileTypes: true })).filter((e) => !e.name.startsWith('.') && e.name !== '__MACOSX');
     if (entries.length !== 1 || !entries[0]!.isDirectory() || /^\d{4}$/.test(entries[0]!.name)) break;
     current = path.join(current, entries[0]!.name);
   }
-  return (await stat(current)).isDirectory() ? current : dir;
+  return (await stat(/*turbopackIgnore: true*/ current)).isDirectory() ? current : dir;
 }
