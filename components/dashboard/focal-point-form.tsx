@@ -2,6 +2,7 @@
 
 import { useActionState, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { FocalPointState, setFocalPointAction } from '@/app/(dashboard)/dashboard/_actions/media';
+import { focalInCrop, type CropRect } from '@/lib/media-crop';
 
 type Props = {
   id: number;
@@ -10,6 +11,8 @@ type Props = {
   width: number;
   height: number;
   focal: { x: number; y: number } | null;
+  /** The editor's crop and a derivative of it: cards and previews cut the cropped picture, not the whole. */
+  cut?: { crop: CropRect; preview: string } | null;
   action: typeof setFocalPointAction;
 };
 
@@ -24,12 +27,14 @@ const SHAPES = [
  * keys move the marker when the picture has focus. The crops below show what cards and link
  * previews will cut. Without JavaScript the two number fields still submit.
  */
-export function FocalPointForm({ id, preview, width, height, focal, action }: Props) {
+export function FocalPointForm({ id, preview, width, height, focal, cut, action }: Props) {
   const [state, formAction, pending] = useActionState<FocalPointState, FormData>(action, { error: null, saved: false });
   const [x, setX] = useState(focal ? String(focal.x) : '50');
   const [y, setY] = useState(focal ? String(focal.y) : '50');
   const nx = clampNumber(x);
   const ny = clampNumber(y);
+  // The point as the cuts see it: inside the crop, when there is one.
+  const inCut = cut ? focalInCrop({ x: nx, y: ny }, width, height, cut.crop)! : { x: nx, y: ny };
 
   const pick = (e: MouseEvent<HTMLButtonElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -66,7 +71,7 @@ export function FocalPointForm({ id, preview, width, height, focal, action }: Pr
       <ul className="focal-form__crops" aria-label="How the picture is cut">
         {SHAPES.map((s) => (
           <li key={s.ratio}>
-            <img src={preview} alt="" style={{ aspectRatio: s.ratio, objectFit: 'cover', objectPosition: `${nx}% ${ny}%` }} />
+            <img src={cut?.preview ?? preview} alt="" style={{ aspectRatio: s.ratio, objectFit: 'cover', objectPosition: `${inCut.x}% ${inCut.y}%` }} />
             <span className="muted">{s.label}</span>
           </li>
         ))}

@@ -27,6 +27,8 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   // cropped, the derivatives are of the crop: the tools that work on the whole picture show the original.
   const preview = item.crop ? item.src : ([...item.variants].sort((a, b) => a.width - b.width).find((v) => v.width >= 640)?.src ?? item.src);
   const cropRect = item.crop ? cropPixels(item.width, item.height, item.crop) : null;
+  // What the cards cut once cropped: a mid-sized derivative of the region.
+  const cutPreview = [...item.variants].sort((a, b) => a.width - b.width).find((v) => v.width >= 640)?.src ?? item.cropSrc ?? item.src;
   const croppable = item.src.startsWith('/media/') && item.mimeType !== 'image/svg+xml' && item.mimeType !== 'image/gif';
   const derivatives = [...item.variants].sort((a, b) => (a.type ?? '').localeCompare(b.type ?? '') || a.width - b.width);
 
@@ -40,7 +42,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="focal-heading">
           <h2 id="focal-heading">Focal point</h2>
           <p className="muted">Cards and link previews cut the picture to fit; they keep this point in view. {item.focal ? '' : 'None set: the centre is used.'}</p>
-          <FocalPointForm id={item.id} preview={preview} width={item.width} height={item.height} focal={item.focal} action={setFocalPointAction} />
+          <FocalPointForm id={item.id} preview={preview} width={item.width} height={item.height} focal={item.focal} cut={item.crop ? { crop: item.crop, preview: cutPreview } : null} action={setFocalPointAction} />
         </section>
         <section aria-labelledby="crop-heading">
           <h2 id="crop-heading">Crop</h2>
