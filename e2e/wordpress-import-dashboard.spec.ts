@@ -2,6 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeZip } from '../test/support/zip-writer';
+import { expectNoSeriousA11yViolations } from './support/helpers';
 import { staffPage } from './support/newsroom';
 
 // The dashboard's door into the WordPress import: an admin uploads the export and the uploads
@@ -31,6 +32,7 @@ test('an admin imports a WordPress export with its uploads from the dashboard, a
   await admin.goto('/dashboard/imports');
   await admin.getByRole('link', { name: 'New import' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'New import from WordPress' })).toBeVisible();
+  await expectNoSeriousA11yViolations(admin, 'new import: upload');
   await admin.getByLabel('WordPress export (WXR)').setInputFiles(path.join(fixtures, 'harbour-gazette.xml'));
   await admin.getByLabel('Uploads folder, as an archive (optional)').setInputFiles(zip);
   await admin.getByRole('button', { name: 'Upload and check' }).click();
@@ -42,6 +44,7 @@ test('an admin imports a WordPress export with its uploads from the dashboard, a
   await expect(counts.getByRole('row', { name: 'Comments' }).getByRole('cell')).toHaveText('6');
   await expect(counts.getByRole('row', { name: 'Images to import' }).getByRole('cell')).toHaveText('2');
   await expect(admin.getByText('uploads: uploads.zip')).toBeVisible();
+  await expectNoSeriousA11yViolations(admin, 'new import: dry run and mapping');
   const token = new URL(admin.url()).searchParams.get('upload')!;
   expect(token).toMatch(/^[a-f0-9]{32}$/);
   // What was uploaded sits in the media store's private prefix, and /media never serves it.

@@ -466,3 +466,17 @@ export async function importArticleBatch(run: { id: number; source: string }, ba
 export async function renewImportLease(id: number): Promise<void> {
   await getDb().update(importRuns).set({ leaseUntil: new Date(Date.now() + IMPORT_LEASE_MS()) }).where(and(eq(importRuns.id, id), eq(importRuns.status, 'running')));
 }
+
+/**
+ * Puts a failed dashboard import back in the queue (the worker resumes it from its checkpoint);
+ * false when it is not a failed dashboard run. Command-line runs are resumed by the command.
+ */
+export async function requeueImportRun(actor: Actor, id: number): Promise<boolean> {
+  assertCan(actor, 'settings.manage');
+  const rows = await getDb()
+    .update(importRuns)
+    .set({ status: 'pending', error: null, leaseUntil: null, modifiedAt: new Date() })
+    .where(and(eq(importRuns.id, id), eq(importRuns.status, 'failed'), sql`(${importRuns.options} -> 'storedUpload') IS NOT NULL`))
+    .returning({ id: importRuns.id });
+  return rows.length > 0;
+}

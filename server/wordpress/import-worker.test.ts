@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { create as createTar } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { createImportRun, getImportRun } from '../../db/mutations/wordpress-import';
+import { createImportRun, failImportRun, getImportRun, requeueImportRun } from '../../db/mutations/wordpress-import';
 import { findClaimableStoredRun, findRunOfUpload } from '../../db/queries/wordpress-import';
 import { articles, comments, importRuns, media, siteSettings } from '../../db/schema';
 import { makeStaff } from '../../db/test-fixtures';
@@ -109,5 +109,20 @@ describe('a dashboard import', () => {
     expect((run.report as { redirectsBroken?: number }).redirectsBroken).toBe(0);
     expect((await getImportRun(cli))?.status).toBe('pending');
     expect(await findClaimableStoredRun()).toBeNull();
+  });
+
+  it('a failed dashboard run is put back in the queue by Resume; a failed command-line run is not', async () => {
+    const options = { authors: {}, categories: {}, defaultSection: 'news', pagesSection: 'info', pingbacks: 'report' as const };
+    const stored = await createImportRun(admin, { source: 'https://third.example', files: ['upload:y'], uploadsDir: null, options: { ...options, storedUpload: { token: newUploadToken(), files: [], uploads: null } } as never, plan: {} });
+    const cli = await createImportRun(admin, { source: 'https://fourth.example', files: ['/x.xml'], uploadsDir: null, options, plan: {} });
+    await failImportRun(stored, 'the file store was down');
+    await failImportRun(cli, 'broken.xml, line 3');
+    expect(await findClaimableStoredRun()).toBeNull();
+    expect(await requeueImportRun(admin, cli)).toBe(false);
+    expect(await requeueImportRun(admin, stored)).toBe(true);
+    expect(await getImportRun(stored)).toMatchObject({ status: 'pending', error: null });
+    expect(await findClaimableStoredRun()).toBe(stored);
+    expect(await requeueImportRun(admin, stored)).toBe(false); // only a failed run
+    await expect(requeueImportRun({ id: admin.id, role: 'editor' }, stored)).rejects.toThrow();
   });
 });

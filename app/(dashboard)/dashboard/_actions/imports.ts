@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { createImportRun } from '@/db/mutations/wordpress-import';
+import { createImportRun, requeueImportRun } from '@/db/mutations/wordpress-import';
 import { findRunOfUpload, listStaffForImport } from '@/db/queries/wordpress-import';
 import { formValues, refused, type FormState } from '@/lib/form-state';
 import type { AuthorChoice, ImportOptions } from '@/lib/wordpress/mapping';
@@ -73,6 +73,16 @@ export async function startWordPressImportAction(_prev: FormState, form: FormDat
     options,
     plan: plan as unknown as Record<string, unknown>,
   });
+  kickImports();
+  redirect(`/dashboard/imports?run=${id}`);
+}
+
+/** Resumes a failed dashboard import from its checkpoint (a file store that was down, say). */
+export async function resumeWordPressImportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const me = await requireRole('admin');
+  const id = Number(form.get('id'));
+  if (!Number.isInteger(id) || id <= 0 || id > 2147483647) return refused('That request was malformed.', {});
+  if (!(await requeueImportRun(me, id))) return refused('Only a failed import started here can be resumed here; run the command again for one started on the command line.', {});
   kickImports();
   redirect(`/dashboard/imports?run=${id}`);
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AutoRefresh } from '@/components/dashboard/auto-refresh';
+import { StateForm } from '@/components/dashboard/state-form';
 import { getImportRun } from '@/db/mutations/wordpress-import';
 import { listImportRuns } from '@/db/queries/wordpress-import';
 import { getSiteSettings } from '@/db/queries/settings';
@@ -7,6 +8,7 @@ import { formatWhen } from '@/lib/newsroom-format';
 import { rolesFor } from '@/lib/permissions';
 import { requireRole } from '@/server/auth/session';
 import type { VerificationReport } from '@/server/wordpress/verify';
+import { resumeWordPressImportAction } from '../_actions/imports';
 
 // WordPress imports (from New import, or npm run import:wordpress): each run's state and counts, a
 // running one's progress (refreshed every 2 s), and a run's
@@ -100,6 +102,9 @@ export default async function ImportsPage({ searchParams }: Props) {
                 <dd>{((run.plan as { warnings?: unknown[] }).warnings ?? []).length}</dd>
               </dl>
               {run.error ? <p className="field-error">{run.error}</p> : null}
+              {run.status === 'failed' && (run.options as { storedUpload?: unknown }).storedUpload ? (
+                <StateForm action={resumeWordPressImportAction} fields={[{ name: 'id', label: '', type: 'hidden', defaultValue: String(run.id) }]} submitLabel="Resume the import" idPrefix="resume" />
+              ) : null}
               <p>The report is written when the import finishes.</p>
             </>
           ) : (
