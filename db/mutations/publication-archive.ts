@@ -298,12 +298,14 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
      * that every id a line names is in the archive.)
      */
     const freshArticle = (from: number): number | null => (fresh.articles.has(from) ? map.articles.get(from)! : null);
+    /** A child of an article this run did not create: already here with it, or left out with it. */
+    const leftOut = (from: number): keyof KindReport => (map.articles.has(from) ? 'matched' : 'skipped');
 
     // --- what hangs off an article: only for the articles this run created.
     for await (const { place, row } of input.lines('revisions')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('revisions', 'skipped');
+        tally('revisions', leftOut(row.articleId));
         continue;
       }
       const snapshot: Record<string, unknown> = { ...row.snapshot };
@@ -318,7 +320,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     for await (const { place, row } of input.lines('corrections')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('corrections', 'skipped');
+        tally('corrections', leftOut(row.articleId));
         continue;
       }
       await tx.insert(corrections).values({ articleId, kind: row.kind, body: row.body, publishedAt: row.publishedAt, staffId: maybe('staff', row.staffId) });
@@ -327,7 +329,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     for await (const { place, row } of input.lines('withdrawals')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('withdrawals', 'skipped');
+        tally('withdrawals', leftOut(row.articleId));
         continue;
       }
       await tx.insert(articleWithdrawals).values({ articleId, headline: row.headline, reason: row.reason, withdrawnAt: row.withdrawnAt, staffId: maybe('staff', row.staffId) });
@@ -336,7 +338,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     for await (const { place, row } of input.lines('url-history')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('url-history', 'skipped');
+        tally('url-history', leftOut(row.articleId));
         continue;
       }
       const taken = (await tx.select({ id: urlHistory.articleId }).from(urlHistory).where(eq(urlHistory.path, row.path))).length || (await tx.select({ id: articles.id }).from(articles).where(eq(articles.path, row.path))).length;
@@ -354,7 +356,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     for await (const { place, row } of input.lines('comments')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('comments', 'skipped');
+        tally('comments', leftOut(row.articleId));
         continue;
       }
       let parentId: number | null = null;
@@ -378,7 +380,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     for await (const { place, row } of input.lines('live-blogs')) {
       const articleId = freshArticle(row.articleId);
       if (articleId == null) {
-        tally('live-blogs', 'skipped');
+        tally('live-blogs', leftOut(row.articleId));
         continue;
       }
       await tx.insert(liveBlogs).values({ ...row, articleId, version: 0, prunedVersion: 0 });
@@ -387,7 +389,7 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
     }
     for await (const { place, row } of input.lines('live-entries')) {
       if (!fresh.liveBlogs.has(row.articleId)) {
-        tally('live-entries', 'skipped');
+        tally('live-entries', leftOut(row.articleId));
         continue;
       }
       const articleId = map.articles.get(row.articleId)!;
