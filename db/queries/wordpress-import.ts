@@ -181,3 +181,12 @@ export async function findRunOfUpload(token: string): Promise<number | null> {
   const [row] = await getDb().select({ id: importRuns.id }).from(importRuns).where(sql`${importRuns.options} -> 'storedUpload' ->> 'token' = ${token}`).limit(1);
   return row?.id ?? null;
 }
+
+/** How many notes (warnings) a run has written so far: its live progress. */
+export async function countRunWarnings(runId: number): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`coalesce(sum(jsonb_array_length(${importItems.notes})), 0)::int` })
+    .from(importItems)
+    .where(eq(importItems.runId, runId));
+  return Number(row?.n ?? 0);
+}

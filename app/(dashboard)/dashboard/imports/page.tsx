@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AutoRefresh } from '@/components/dashboard/auto-refresh';
 import { StateForm } from '@/components/dashboard/state-form';
 import { getImportRun } from '@/db/mutations/wordpress-import';
-import { listImportRuns } from '@/db/queries/wordpress-import';
+import { countRunWarnings, listImportRuns } from '@/db/queries/wordpress-import';
 import { getSiteSettings } from '@/db/queries/settings';
 import { formatWhen } from '@/lib/newsroom-format';
 import { rolesFor } from '@/lib/permissions';
@@ -31,6 +31,7 @@ export default async function ImportsPage({ searchParams }: Props) {
   const runId = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const [runs, settings, run] = await Promise.all([listImportRuns(), getSiteSettings(), runId ? getImportRun(runId) : Promise.resolve(null)]);
   const report = run?.report as Partial<VerificationReport> | undefined;
+  const warningsSoFar = run && run.status !== 'done' ? await countRunWarnings(run.id) : 0;
 
   return (
     <div>
@@ -98,8 +99,10 @@ export default async function ImportsPage({ searchParams }: Props) {
                 <dd>{PHASE_WORDS[run.phase] ?? run.phase}</dd>
                 <dt>Items done</dt>
                 <dd>{progressOf(run)}</dd>
-                <dt>Warnings in the dry run</dt>
-                <dd>{((run.plan as { warnings?: unknown[] }).warnings ?? []).length}</dd>
+                <dt>Warnings so far</dt>
+                <dd>
+                  {warningsSoFar} (the dry run expected {((run.plan as { warnings?: unknown[] }).warnings ?? []).length})
+                </dd>
               </dl>
               {run.error ? <p className="field-error">{run.error}</p> : null}
               {run.status === 'failed' && (run.options as { storedUpload?: unknown }).storedUpload ? (
