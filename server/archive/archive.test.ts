@@ -22,6 +22,7 @@ import { findImportActor, findRedirect } from '../../db/queries/wordpress-import
 import * as schema from '../../db/schema';
 import { seedDatabase } from '../../db/seed';
 import { closeTestDatabase, openTestDatabase } from '../../db/testing';
+import { startS3rver } from '@/scripts/s3rver.mjs';
 import { readMediaFile } from '../media/storage';
 import { exportPublication } from './export';
 import { importPublication } from './import';
@@ -367,5 +368,46 @@ describe('importing into a database that holds content already', () => {
     // A redirect to the article that was not imported is left out and said so.
     const redirectsSkipped = result.report.conflicts.filter((c) => c.file === 'redirects.jsonl');
     expect(redirectsSkipped.every((c) => /was not imported/.test(c.message))).toBe(true);
+  });
+});
+
+describe('an S3 bucket on either side', () => {
+  it('imports the files into a bucket and exports them from it, byte for byte', async () => {
+    await closeTestDatabase();
+    const s3 = await startS3rver({ port: 0, dir: path.join(work, 's3') });
+    const saved = Object.fromEntries(Object.keys(s3.env).map((k) => [k, process.env[k]]));
+    try {
+      Object.assign(process.env, s3.env);
+      const db = await openWithMedia('unused-local-media');
+      await importPublication(archive);
+      expect((await whatPeopleSee(db)).files).toEqual(before.files);
+      expect(filesUnder(path.join(work, 'unused-local-media'))).toEqual([]);
+      // And out of the bucket again: the same files as the first archive.
+      const second = path.join(work, 'from-s3.tar.gz');
+      await exportPublication(second);
+      const hashes = async (file: string) => {
+        const out: Record<string, string> = {};
+        await tar.list({
+          file,
+          onReadEntry: (entry) => {
+            const chunks: Buffer[] = [];
+            entry.on('data', (c: Buffer) => chunks.push(c));
+            entry.on('end', () => {
+              if (entry.type === 'File' && entry.path.startsWith('files/')) out[entry.path] = md5(Buffer.concat(chunks));
+            });
+          },
+        });
+        return out;
+      };
+      const original = await hashes(archive);
+      expect(Object.keys(original).length).toBeGreaterThan(10);
+      expect(await hashes(second)).toEqual(original);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      await s3.stop();
+    }
   });
 });
