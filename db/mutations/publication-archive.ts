@@ -75,12 +75,16 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
   return getDb().transaction(async (tx) => {
     // One import at a time: two at once would both see a slug as free.
     await tx.execute(sql`select pg_advisory_xact_lock(7201, 2)`);
+    // A newsroom that has staff already takes the archive's people as inactive accounts, for an
+    // admin to switch on (as the WordPress import does): an archive cannot hand out working
+    // accounts, admins among them, in someone else's newsroom. A new installation takes its
+    // whole newsroom as it was.
+    const [hadStaff] = await tx.select({ id: staff.id }).from(staff).limit(1);
     if (actor) {
       const [me] = await tx.select({ role: staff.role, active: staff.active }).from(staff).where(eq(staff.id, actor.id)).for('update');
       if (!me || !me.active || me.role !== 'admin') throw new ImportRefusedError('Only an active admin can import a publication.');
     } else {
-      const [anyone] = await tx.select({ id: staff.id }).from(staff).limit(1);
-      if (anyone) throw new ImportRefusedError('This database has staff already: name the admin the import acts as.');
+      if (hadStaff) throw new ImportRefusedError('This database has staff already: name the admin the import acts as.');
     }
 
     const report: PublicationImportReport = { kinds: {}, conflicts: [] };
@@ -154,7 +158,8 @@ export async function importPublicationRows(input: ArchiveSource, actor: Actor |
         slug = await freeSlug(staff, slug);
         conflict(place, row.slug, `another person here has the address /author/${row.slug}; imported as ${slug}`);
       }
-      const [made] = await tx.insert(staff).values({ ...fields, slug, passwordHash: null }).returning({ id: staff.id });
+      const [made] = await tx.insert(staff).values({ ...fields, slug, active: hadStaff ? false : fields.active, passwordHash: null }).returning({ id: staff.id });
+      if (hadStaff && fields.active) conflict(place, row.email, 'imported as an inactive account (this newsroom has staff already): an admin switches it on');
       await remember('staff', from, made!.id);
       tally('staff', 'created');
     }

@@ -365,6 +365,11 @@ describe('importing into a database that holds content already', () => {
     const [section] = await db.select().from(schema.sections).where(eq(schema.sections.id, mine!.id));
     expect(section!.name).toBe('Our own name');
     expect(result.report.kinds.articles!.created).toBe(before.articles.length - 1);
+    // The archive's people arrive switched off in a newsroom that has staff: no working accounts handed out.
+    const imported = await db.select({ active: schema.staff.active }).from(schema.staff).where(sql`${schema.staff.slug} <> 'local-admin'`);
+    expect(imported.length).toBe(8);
+    expect(imported.every((r) => !r.active)).toBe(true);
+    expect(result.report.conflicts.filter((c) => c.file === 'staff.jsonl' && /inactive/.test(c.message)).length).toBeGreaterThan(0);
     // A redirect to the article that was not imported is left out and said so.
     const redirectsSkipped = result.report.conflicts.filter((c) => c.file === 'redirects.jsonl');
     expect(redirectsSkipped.every((c) => /was not imported/.test(c.message))).toBe(true);
