@@ -50,7 +50,11 @@ export const manifestSchema = z.object({
   /** How many schema migrations the exporting database had applied. */
   schemaMigrations: z.number().int().nonnegative(),
   createdAt: ts,
-  source: z.object({ name: z.string(), siteUrl: z.string().min(1) }),
+  /**
+   * The exporting publication: its name, its SITE_URL, and a key made of that address and when the
+   * publication began, which the importer's mapping is kept under (two sites, one address apart).
+   */
+  source: z.object({ name: z.string(), siteUrl: z.string().min(1), key: z.string().min(1).max(200) }),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   /** Media files in files/, by count and total bytes, and the paths the exporting store did not have. */
   files: z.object({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), missing: z.array(mediaSrc).default([]) }),

@@ -2,7 +2,7 @@ import 'server-only';
 // The publication import's writes (server/archive/import.ts reads and checks the archive, then
 // hands its lines here): one transaction for the whole archive, so an archive that fails half-way
 // leaves nothing behind. Every row gets a new id; the archive's ids are mapped (import_items,
-// source "broadsheet-archive:<site>") so a second run of the same archive, or a later archive of
+// source "broadsheet-archive:<site address>#<key>") so a second run of the same archive, or a later archive of
 // the same site, finds what it made before and adds nothing twice. Conflicts with content already
 // in the database are reported, never overwritten: docs/decisions/2026-12-02-publication-export.md.
 import { eq, sql } from 'drizzle-orm';
@@ -38,7 +38,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What the importer reads from the archive: each file's lines (checked), and the media files. */
 export type ArchiveSource = {
-  /** The exporting site, as the manifest names it: what the mapping is keyed by. */
+  /** The exporting publication, as the manifest names it (address and key): what the mapping is kept under. */
   site: string;
   lines<K extends ArchiveKind>(kind: K): AsyncIterable<{ place: LinePlace; row: ArchiveRow<K> }>;
   /** Puts one of the archive's media files into the media store; returns the path it has there (a new one if the old was taken). */

@@ -42,6 +42,19 @@ export async function getPublicationName(): Promise<string> {
   return row?.name ?? '';
 }
 
+/**
+ * When this publication began, as its oldest staff, section or article row says: with the site's
+ * address, what tells its archives apart from another publication's (two installations that never
+ * set SITE_URL both call themselves http://localhost:3000).
+ */
+export async function getPublicationOrigin(): Promise<string> {
+  const rows = rowsOf<{ t: string | Date | null }>(
+    await getDb().execute(sql`select least((select min(created_at) from staff), (select min(created_at) from sections), (select min(created_at) from articles)) as t`),
+  );
+  const t = rows[0]?.t;
+  return t ? new Date(t).toISOString() : 'empty';
+}
+
 /** Pages through a table by a numeric key. */
 async function* byNumericKey<R>(page: (after: number) => Promise<R[]>, keyOf: (row: R) => number): AsyncGenerator<R> {
   let after = 0;

@@ -281,6 +281,21 @@ describe('importing into a fresh database', () => {
     expect(filesUnder(path.join(work, 'target-media')).length).toBe(files);
   });
 
+  it('does not take another publication at the same address for this one', async () => {
+    // Same SITE_URL, another publication (its own key): its article 1 is a story of its own, and
+    // must not be taken for the article 1 the first archive brought.
+    const other = await tampered('other-paper', (e) => {
+      const manifest = JSON.parse(e.get('manifest.json')!);
+      e.set('manifest.json', JSON.stringify({ ...manifest, source: { ...manifest.source, key: 'another-publication' } }));
+      const lines = e.get('articles.jsonl')!.split('\n');
+      lines[0] = JSON.stringify({ ...JSON.parse(lines[0]!), slug: 'a-story-from-another-paper', headline: 'A story from another paper', path: null, status: 'draft' });
+      e.set('articles.jsonl', lines.join('\n'));
+    });
+    const result = await importPublication(other, { actor: await findImportActor(null) });
+    expect(result.report.kinds.articles).toMatchObject({ created: 1, matched: before.articles.length - 1 });
+    expect(await getDb().select({ id: schema.articles.id }).from(schema.articles).where(eq(schema.articles.slug, 'a-story-from-another-paper'))).toHaveLength(1);
+  });
+
   it('needs an admin to import into a database that has staff', async () => {
     await expect(importPublication(archive)).rejects.toThrow(/name the admin/);
   });

@@ -12,7 +12,8 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
-import { archiveLines, countAppliedMigrations, getPublicationName } from '../../db/queries/publication-archive';
+import crypto from 'node:crypto';
+import { archiveLines, countAppliedMigrations, getPublicationName, getPublicationOrigin } from '../../db/queries/publication-archive';
 import { ARCHIVE_FILES_DIR, ARCHIVE_FORMAT, ARCHIVE_KINDS, ARCHIVE_VERSION, archiveFileName, type ArchiveKind, type ArchiveManifestJson } from '../../lib/publication-archive';
 import { mediaKey, readMediaFile } from '../media/storage';
 import { siteUrl } from '../seo/site-url';
@@ -22,6 +23,11 @@ export type ExportResult = { file: string; manifest: ArchiveManifestJson };
 /** Media paths a media line names: the original, each derivative and the crop. */
 function mediaSrcs(line: { src: string; variants: { src: string }[]; crop: { src: string } | null }): string[] {
   return [line.src, ...line.variants.map((v) => v.src), ...(line.crop ? [line.crop.src] : [])];
+}
+
+/** The site's address and when the publication began, hashed: what the importer keys its mapping by. */
+function publicationKey(site: string, origin: string): string {
+  return crypto.createHash('sha256').update(`${site}\n${origin}`).digest('hex').slice(0, 24);
 }
 
 async function writeLine(out: fs.WriteStream, value: unknown) {
@@ -78,7 +84,7 @@ export async function exportPublication(outFile: string, options: { now?: Date }
       formatVersion: ARCHIVE_VERSION,
       schemaMigrations: await countAppliedMigrations(),
       createdAt: (options.now ?? new Date()).toISOString(),
-      source: { name: await getPublicationName(), siteUrl: siteUrl() },
+      source: { name: await getPublicationName(), siteUrl: siteUrl(), key: publicationKey(siteUrl(), await getPublicationOrigin()) },
       counts,
       files,
     };

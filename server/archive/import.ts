@@ -218,7 +218,7 @@ export async function importPublication(archiveFile: string, options: { actor?: 
       const { report, expire } = await trackMediaWrites(written, () =>
         importPublicationRows(
           {
-            site: manifest.source.siteUrl,
+            site: `${manifest.source.siteUrl}#${manifest.source.key}`,
             lines: (kind) => readLines(dir, kind),
             storeFile: (src) => storeFile(dir, src, missing),
           },
