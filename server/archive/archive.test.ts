@@ -342,6 +342,12 @@ describe('importing into a fresh database', () => {
     for (const [file, message] of cases) {
       await expect(importPublication(file, { actor }), file).rejects.toThrow(message);
     }
+    process.env.IMPORT_ARCHIVE_MAX_BYTES = '100000';
+    try {
+      await expect(importPublication(archive, { actor })).rejects.toThrow(/unpacks to more than 100,000 bytes/);
+    } finally {
+      delete process.env.IMPORT_ARCHIVE_MAX_BYTES;
+    }
     expect(await rowCounts(db)).toEqual(counts);
     expect(filesUnder(path.join(work, 'target-media')).length).toBe(files);
   });

@@ -97,17 +97,25 @@ async function unpack(archiveFile: string, dir: string) {
   } finally {
     await handle.close();
   }
+  // What a small .tar.gz may unpack to is bounded, so a crafted one cannot fill the disk.
+  const limit = Number(process.env.IMPORT_ARCHIVE_MAX_BYTES) || 20e9;
+  let total = 0;
   try {
     await tar.extract({
       file: archiveFile,
       cwd: dir,
       strict: true,
       // tar already refuses absolute paths and '..'; links and devices have no business here.
-      filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      filter: (_p, entry) => {
+        if (!('type' in entry) || (entry.type !== 'File' && entry.type !== 'Directory')) return false;
+        total += entry.size ?? 0;
+        return total <= limit;
+      },
     });
   } catch (error) {
     throw new ArchiveError(archiveFile, null, `damaged or not a tar archive (${(error as Error).message})`);
   }
+  if (total > limit) throw new ArchiveError(archiveFile, null, `unpacks to more than ${limit.toLocaleString('en-GB')} bytes (IMPORT_ARCHIVE_MAX_BYTES)`);
 }
 
 /** The whole archive read once before anything is written: every line valid, every id it names present. */
