@@ -36,6 +36,9 @@ export async function register() {
       if (created) logger().info({ event: 'db.seeded' }, 'created the demo newspaper');
     }
   });
+  // Every expiry of cache tags here is followed by a purge of the shared HTTP caches by those tags.
+  const { purgeAfterEveryExpiry } = await import('./server/cache/http-purge');
+  purgeAfterEveryExpiry();
   // Changes made through other instances reach this one's caches (server/cache/invalidation.ts).
   // Started before the first request, so nothing is cached that a missed change could make stale.
   const { startInvalidationListener } = await import('./server/cache/invalidation');

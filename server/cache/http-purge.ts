@@ -48,3 +48,12 @@ export async function purgeSharedCaches(tags: string[]): Promise<void> {
     ),
   );
 }
+
+/**
+ * Purges the shared caches whenever this process's page and data store has expired tags
+ * (server/cache/page-cache-handler.cjs calls the hook after marking them), so the purge always
+ * follows the local expiry. Called once at start-up (instrumentation.ts).
+ */
+export function purgeAfterEveryExpiry(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.tagsExpired')] = (tags: string[]) => void purgeSharedCaches(tags);
+}

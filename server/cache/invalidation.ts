@@ -7,7 +7,6 @@ import { cacheTags } from '../../db/tags';
 import { OutboxCursor } from '../../lib/outbox-cursor';
 import { logger } from '../log';
 import { forgetResolvedRoutes } from '../routing/route-memory';
-import { purgeSharedCaches } from './http-purge';
 
 // Shared invalidation: every instance applies every change's cache tags, in sequence order, from
 // the outbox (db/invalidation.ts). A NOTIFY, or the listening connection coming back, only wakes
@@ -16,10 +15,16 @@ import { purgeSharedCaches } from './http-purge';
 //
 // Cache tags can only be expired inside a request, so the listener calls this server's own route
 // handler over loopback (app/api/cache/invalidations/route.ts, with a per-process secret, as the
-// scheduler does), and that request applies the rows: it expires the tags locally, forgets the
-// remembered routes, then purges the shared HTTP cache by the same tags. Every instance purges
-// after its own expiry, so the last purge Varnish receives comes after the last instance has
-// dropped the old page: Varnish cannot keep a stale copy fetched from a lagging instance.
+// scheduler does), and that request applies the rows: it expires the tags locally and forgets the
+// remembered routes; once Next has applied the expiry, the page store purges the shared HTTP cache
+// by the same tags (server/cache/page-cache-handler.cjs). Every instance purges after its own
+// expiry, so the last purge Varnish receives comes after the last instance has dropped the old
+// page: Varnish cannot keep a stale copy fetched from a lagging instance.
+//
+// A render that began before the expiry and ends after it is stored as fresh although it read the
+// old rows (Next dates an entry by when it was stored). So each instance expires the same tags once
+// more SETTLE_MS later, when any such render has finished: a change is never hidden by a render
+// that overlapped it, at the cost of one more render of the changed pages.
 //
 // Transactions commit out of sequence order, so where this instance stands is an OutboxCursor
 // (lib/outbox-cursor.ts): a row is applied once, whenever it becomes visible.
@@ -34,10 +39,13 @@ type State = {
   again: boolean;
   retry: NodeJS.Timeout | null;
   stop: (() => Promise<void>) | null;
+  settling: Set<string>;
+  settleTimer: NodeJS.Timeout | null;
 };
 const KEY = Symbol.for('broadsheet.invalidation');
 const GAP_WAIT_MS = 30_000;
 const SAFETY_POLL_MS = Number(process.env.INVALIDATION_POLL_MS ?? 30_000);
+const SETTLE_MS = Number(process.env.INVALIDATION_SETTLE_MS ?? 1000);
 
 function state(): State {
   const g = globalThis as typeof globalThis & { [KEY]?: State };
@@ -51,6 +59,8 @@ function state(): State {
     again: false,
     retry: null,
     stop: null,
+    settling: new Set(),
+    settleTimer: null,
   };
   return g[KEY];
 }
@@ -106,12 +116,43 @@ export async function applyPendingInvalidations(now = Date.now()): Promise<strin
     await noteChangePosition(newestTaken);
     expireLocally(tags);
     forgetResolvedRoutes();
-    await purgeSharedCaches(tags);
+    planSettle(tags);
   } else {
     noteApplied(newestTaken);
   }
   if (s.cursor.waiting > 0) planRetry(GAP_WAIT_MS + 1000);
   return [...expired];
+}
+
+/** Expires, a second time, the tags applied SETTLE_MS ago (see the top of this file). Runs inside the route's request. */
+export function applySettledInvalidations(): string[] {
+  const s = state();
+  const tags = [...s.settling];
+  s.settling.clear();
+  if (tags.length > 0) {
+    expireLocally(tags);
+    forgetResolvedRoutes();
+  }
+  return tags;
+}
+
+function planSettle(tags: string[]): void {
+  const s = state();
+  for (const tag of tags) s.settling.add(tag);
+  if (s.settleTimer || SETTLE_MS <= 0) return;
+  s.settleTimer = setTimeout(() => {
+    s.settleTimer = null;
+    void fetch(`${origin()}/api/cache/invalidations`, {
+      method: 'POST',
+      headers: { 'x-invalidation-token': s.token, 'x-invalidation-settle': '1' },
+      signal: AbortSignal.timeout(30_000),
+    })
+      .then((response) => {
+        if (!response.ok) throw new Error(`answered ${response.status}`);
+      })
+      .catch((error) => logger().debug({ event: 'invalidation.settle-failed', err: (error as Error).message }, 'the second expiry failed; the pages expire with their time limit'));
+  }, SETTLE_MS);
+  s.settleTimer.unref();
 }
 
 function planRetry(ms: number): void {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
-import { applyPendingInvalidations, invalidationToken } from '@/server/cache/invalidation';
+import { applyPendingInvalidations, applySettledInvalidations, invalidationToken } from '@/server/cache/invalidation';
 import { logger } from '@/server/log';
 
 // Called only by this server's own invalidation listener (server/cache/invalidation.ts), over
@@ -15,6 +15,10 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: 'Not found' }, { status: 404 });
   }
   try {
+    // The second expiry of what was applied a moment ago (server/cache/invalidation.ts).
+    if (request.headers.get('x-invalidation-settle')) {
+      return NextResponse.json({ expired: applySettledInvalidations().length }, { headers: { 'Cache-Control': 'no-store' } });
+    }
     const expired = await applyPendingInvalidations();
     return NextResponse.json({ expired: expired.length }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
