@@ -5,17 +5,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
 import { exportPublication } from '../server/archive/export';
+import { fail, openDatabase, runCommand } from './cli';
 
 const USAGE = `Usage: npm run export -- <out.tar.gz> [--force]
   --force   replace the file if it exists`;
 
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 async function main() {
   let parsed;
@@ -30,14 +25,7 @@ async function main() {
   if (!out.endsWith('.tar.gz') && !out.endsWith('.tgz')) fail(`The archive is a .tar.gz: name it so (${out}).`);
   if (existsSync(out) && !values.force) fail(`${out} exists already; pass --force to replace it.`);
   if (!existsSync(path.dirname(out)) || !statSync(path.dirname(out)).isDirectory()) fail(`The folder ${path.dirname(out)} does not exist.`);
-  try {
-    getConnection();
-    // The export reads the schema it was written for.
-    await migrateDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, and run this command again.`);
-    throw error;
-  }
+  await openDatabase();
   const started = Date.now();
   const { manifest } = await exportPublication(out);
   const counts = Object.entries(manifest.counts)
@@ -51,10 +39,4 @@ async function main() {
   console.log('The archive holds commenters\' e-mail addresses: it is personal data; store and send it as such.');
 }
 
-main()
-  .then(() => closeDb())
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await closeDb().catch(() => {});
-    process.exit(1);
-  });
+runCommand(main);

@@ -6,21 +6,16 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
 import { ImportRefusedError } from '../db/mutations/publication-archive';
 import { findImportActor } from '../db/queries/wordpress-import';
 import { ArchiveError, importPublication } from '../server/archive/import';
+import { fail, openDatabase, runCommand } from './cli';
 
 const USAGE = `Usage: npm run import:archive -- <archive.tar.gz> [--as <e-mail>] [--json]
   --as <e-mail>   the admin the import acts as (default: the first active admin; none is needed
                   while the database has no staff at all)
   --json          print the report as JSON`;
 
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 async function main() {
   let parsed;
@@ -33,13 +28,7 @@ async function main() {
   if (values.help || positionals.length !== 1) fail(USAGE, values.help ? 0 : 1);
   const file = path.resolve(positionals[0]!);
   if (!existsSync(file) || !statSync(file).isFile()) fail(`No such file: ${file}`);
-  try {
-    getConnection();
-    await migrateDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, and run this command again.`);
-    throw error;
-  }
+  await openDatabase();
   const actor = await findImportActor(values.as ?? null);
   if (values.as && !actor) fail(`No active staff member has the address ${values.as}.`);
   if (actor && actor.role !== 'admin') fail(`${actor.name} is not an admin; only admins can import.`);
@@ -69,10 +58,4 @@ async function main() {
   console.log('Running instances of the site refresh their pages through the invalidation outbox.');
 }
 
-main()
-  .then(() => closeDb())
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await closeDb().catch(() => {});
-    process.exit(1);
-  });
+runCommand(main);

@@ -11,8 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
 import { getImportRun } from '../db/mutations/wordpress-import';
 import { findImportActor, findResumableRun } from '../db/queries/wordpress-import';
 import type { ImportOptions } from '../lib/wordpress/mapping';
@@ -20,6 +18,7 @@ import { planImport, runImport, startImport, type DryRunReport } from '../server
 import { unpackUploadsArchive, UploadsArchiveError } from '../server/wordpress/uploads-archive';
 import { readWxr, WxrError } from '../server/wordpress/wxr-reader';
 import type { WxrSite } from '../lib/wordpress/wxr';
+import { fail, openDatabase, runCommand } from './cli';
 
 const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files of a split export] --uploads <wp-content/uploads folder, or it as a .zip or .tar.gz>
   --dry-run            print the report and write the proposed mapping (<export>.mapping.json); import nothing
@@ -28,10 +27,6 @@ const USAGE = `Usage: npm run import:wordpress -- <export.xml[.gz]> [more files 
   --as <e-mail>        the admin the import acts as (default: the first active admin)
   --json               print the dry run's report as JSON`;
 
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function printPlan(plan: DryRunReport) {
   const c = plan.counts;
@@ -94,13 +89,7 @@ async function main() {
   }
   if (!uploads) console.warn('No --uploads folder: images will be listed as missing.');
 
-  try {
-    getConnection();
-    await migrateDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) fail(`${error.message}\nThe embedded database can only be used by one process: stop the app first, and run this command again.`);
-    throw error;
-  }
+  await openDatabase();
   const actor = await findImportActor(values.as ?? null);
   if (!actor) fail(values.as ? `No active staff member has the address ${values.as}.` : 'There is no active admin to import as: create one first (npm run user -- create … --role admin).');
   if (actor.role !== 'admin') fail(`${actor.name} is not an admin; only admins can import.`);
@@ -192,10 +181,4 @@ async function runAndReport(runId: number, actor: { id: number; role: 'admin' | 
   console.log(`The full report (every item with its old and new address, every warning) is in the dashboard, under Imports (/dashboard/imports?run=${runId}).`);
 }
 
-main()
-  .then(() => closeDb())
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await closeDb().catch(() => {});
-    process.exit(1);
-  });
+runCommand(main);

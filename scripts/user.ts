@@ -2,19 +2,15 @@
 // Creates a staff account, or resets the password, name and role of an existing one (ending all of
 // its sessions). The password comes from the PASSWORD environment variable or a hidden prompt.
 import { parseArgs } from 'node:util';
-import { closeDb, DatabaseLockedError, getConnection } from '../db/connection';
-import { migrateDatabase } from '../db/migrate';
+import { closeDb } from '../db/connection';
 import { upsertStaffAccount } from '../db/mutations/staff-accounts';
 import { STAFF_ROLES, type StaffRole } from '../lib/domain';
 import { hashPassword, passwordProblem } from '../server/auth/password';
+import { fail, openDatabase } from './cli';
 
 const USAGE = 'Usage: npm run user -- create --email <address> --name "<full name>" --role <admin|editor|author|contributor>\n' +
   'The password is read from the PASSWORD environment variable, or asked for.';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) fail('No PASSWORD in the environment and no terminal to ask on: set PASSWORD.');
@@ -67,16 +63,7 @@ async function main() {
   const problem = passwordProblem(password, email);
   if (problem) fail(`${problem} Nothing was changed.`);
 
-  let connection;
-  try {
-    connection = getConnection();
-    await migrateDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      fail(`${error.message}\nThe embedded database can only be used by one process: stop the app (npm start) first, then run this command again.`);
-    }
-    throw error;
-  }
+  const connection = await openDatabase();
   const result = await upsertStaffAccount(connection.db, { email, name, role, passwordHash: await hashPassword(password) });
   console.log(`${result.created ? 'Created' : 'Reset'} ${role} account for ${email} in ${connection.location}.`);
   await closeDb();
