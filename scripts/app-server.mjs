@@ -226,10 +226,10 @@ export async function startApp({
   };
 }
 
-/** utime + stime, in milliseconds, of every live process in a process group (Linux /proc). */
-export function processGroupCpuMs(pgid) {
+/** Every live process (Linux /proc): its name, process group and utime + stime in seconds. */
+export function processCpu() {
   const ticksPerSecond = 100; // USER_HZ on Linux; /proc reports times in these ticks.
-  let ticks = 0;
+  const out = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat;
@@ -241,8 +241,14 @@ export function processGroupCpuMs(pgid) {
     // The command name may contain spaces and parentheses: fields start after the last ")".
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // After the name: state(0) ppid(1) pgrp(2) ... utime(11) stime(12).
-    if (Number(fields[2]) !== pgid) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    out.push({ pid: Number(entry), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), pgid: Number(fields[2]), seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond });
   }
-  return (ticks * 1000) / ticksPerSecond;
+  return out;
+}
+
+/** utime + stime, in milliseconds, of every live process in a process group. */
+export function processGroupCpuMs(pgid) {
+  return processCpu()
+    .filter((p) => p.pgid === pgid)
+    .reduce((ms, p) => ms + p.seconds * 1000, 0);
 }

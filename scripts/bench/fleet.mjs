@@ -12,8 +12,8 @@
 //
 //   npm run bench -- fleet [--duration=8]
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import postgres from 'postgres';
+import { processCpu } from '../app-server.mjs';
 import { startFleet } from '../fleet.mjs';
 import { findArticles, makePoster } from './comments.mjs';
 
@@ -33,18 +33,8 @@ const percentile = (values, p) => {
  */
 function cpuByProgram() {
   const out = {};
-  for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    let stat;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-    const program = comm.startsWith('next-server') ? 'instances' : comm === 'postgres' ? 'postgresql' : comm === 'cache-main' || comm.startsWith('varnish') ? 'varnish' : comm === 'wrk' ? 'wrk' : 'other';
+  for (const { name, seconds } of processCpu()) {
+    const program = name.startsWith('next-server') ? 'instances' : name === 'postgres' ? 'postgresql' : name === 'cache-main' || name.startsWith('varnish') ? 'varnish' : name === 'wrk' ? 'wrk' : 'other';
     out[program] = (out[program] ?? 0) + seconds;
   }
   return out;
