@@ -125,14 +125,16 @@ export function featuredImageChangeTags(articlesUsingIt: ArticleTagInput[]): str
 /**
  * An image's crop changed (or was reset): what it shows and the names of its files. Every page of
  * an article featuring it, as for its text (cards and social crops), and the page of every article
- * showing it as a figure in its body (the figure's size and files are read with the article).
+ * showing it as a figure in its body or in one of its live blog entries (the figure's size and files
+ * are read with the article, and with the blog under its own tag).
  */
-export function mediaCropChangeTags(featuring: ArticleTagInput[], showingInText: CommentArticleRef[]): string[] {
+export function mediaCropChangeTags(featuring: ArticleTagInput[], showingInText: CommentArticleRef[], liveBlogsShowing: number[] = []): string[] {
   const out = new Set(featuredImageChangeTags(featuring));
   for (const a of showingInText) {
     out.add(cacheTags.article(a.id));
     out.add(cacheTags.articleSlug(a.slug));
   }
+  for (const id of liveBlogsShowing) out.add(cacheTags.liveBlog(id));
   return [...out];
 }
 

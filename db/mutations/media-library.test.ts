@@ -4,8 +4,8 @@ import type { ArticleBody } from '../../lib/article-body';
 import { PermissionDeniedError, type Actor } from '../../lib/permissions';
 import type { Db } from '../connection';
 import { getPublishedArticle } from '../queries/articles';
-import { listMediaUses } from '../queries/media';
-import { articles, auditLog, media, siteSettings } from '../schema';
+import { listMediaUses, mediaUseWords } from '../queries/media';
+import { articles, auditLog, liveBlogs, liveEntries, media, siteSettings } from '../schema';
 import { cacheTags } from '../tags';
 import { makeArticle, makeSection, makeStaff } from '../test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../testing';
@@ -61,13 +61,30 @@ describe('deleting an image', () => {
 
     const uses = await listMediaUses(img.id);
     expect(uses).toEqual([
-      { articleId: draft.id, headline: 'Headline for draft-with-picture', status: 'draft', path: null, featured: true, inline: false },
-      { articleId: live.id, headline: 'Headline for live-with-figure', status: 'published', path: live.path, featured: false, inline: true },
+      { articleId: draft.id, headline: 'Headline for draft-with-picture', status: 'draft', path: null, featured: true, inline: false, liveBlog: false },
+      { articleId: live.id, headline: 'Headline for live-with-figure', status: 'published', path: live.path, featured: false, inline: true, liveBlog: false },
     ]);
     const before = await snapshot();
     const result = await deleteMedia(editor, img.id);
     expect(result).toEqual({ ok: false, uses });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('is refused while a live blog entry shows it, and goes once that entry is taken back', async () => {
+    const section = await makeSection(db, 'live');
+    const img = await image();
+    const blog = await makeArticle(db, { slug: 'storm-live-with-picture', section });
+    await db.insert(liveBlogs).values({ articleId: blog.id, version: 1 });
+    const [entry] = await db.insert(liveEntries).values({ articleId: blog.id, body: bodyWith(img.src), version: 1 }).returning({ id: liveEntries.id });
+
+    const uses = await listMediaUses(img.id);
+    expect(uses).toEqual([{ articleId: blog.id, headline: 'Headline for storm-live-with-picture', status: 'published', path: blog.path, featured: false, inline: false, liveBlog: true }]);
+    expect(mediaUseWords(uses[0]!)).toBe('in a live blog entry');
+    expect(await deleteMedia(editor, img.id)).toEqual({ ok: false, uses });
+
+    await db.update(liveEntries).set({ deletedAt: new Date() }).where(eq(liveEntries.id, entry!.id));
+    expect(await listMediaUses(img.id)).toEqual([]);
+    expect(await deleteMedia(editor, img.id)).toMatchObject({ ok: true });
   });
 
   it('goes when nothing uses it: the row, an audit entry, and the files to remove (original and derivatives)', async () => {

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { cropOf, displayedImage, type CropRect } from '../../lib/media-crop';
 import type { FocalPoint, MediaVariant } from '../../lib/media-variants';
 import { assertCan, type Actor } from '../../lib/permissions';
 import { keptCropSrc, RATIOS, type Ratio } from '../../lib/seo/images';
 import { getDb, type Db } from '../client';
 import { recordInvalidation } from '../invalidation';
-import { bodyHasImage, listMediaUses, type MediaUse } from '../queries/media';
+import { bodyHasImage, listMediaUses, liveEntryShowsImage, type MediaUse } from '../queries/media';
 import { articleAuthors, articles, articleTags, auditLog, media, sections, staff, tags } from '../schema';
 import { featuredImageChangeTags, mediaCropChangeTags } from '../tags';
 
@@ -108,8 +108,13 @@ export async function recordCrop(actor: Actor, id: number, files: CropFiles): Pr
     const inText = await tx
       .select({ id: articles.id, slug: articles.slug })
       .from(articles)
-      .where(and(bodyHasImage(before.src), inArray(articles.status, ['published', 'withdrawn'])));
-    const expire = mediaCropChangeTags(await liveArticlesFeaturing(tx, id), inText);
+      .where(and(or(bodyHasImage(before.src), liveEntryShowsImage(before.src)), inArray(articles.status, ['published', 'withdrawn'])));
+    // A live blog's entries are read under its own tag as well as the article's.
+    const liveBlogs = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(liveEntryShowsImage(before.src), inArray(articles.status, ['published', 'withdrawn'])));
+    const expire = mediaCropChangeTags(await liveArticlesFeaturing(tx, id), inText, liveBlogs.map((b) => b.id));
     await recordInvalidation(tx, expire);
     const kept = new Set([before.src, ...(files.cropSrc ? [files.cropSrc] : []), ...files.variants.map((v) => v.src)]);
     const old = [...(before.cropSrc ? [before.cropSrc] : []), ...before.variants.map((v) => v.src), ...keptSocialCrops(shownOf(before))];

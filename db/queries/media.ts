@@ -1,10 +1,10 @@
 import 'server-only';
-import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { ArticleStatus } from '../../lib/domain';
 import { cropOf, type CropRect } from '../../lib/media-crop';
 import type { FocalPoint, MediaVariant } from '../../lib/media-variants';
 import { getDb, type Db } from '../client';
-import { articles, media, staff } from '../schema';
+import { articles, liveEntries, media, staff } from '../schema';
 
 export type MediaItem = {
   id: number;
@@ -76,11 +76,23 @@ export async function getMediaItem(id: number): Promise<MediaItem | null> {
   return row ? toItem(row) : null;
 }
 
-/** One article using an image: as its featured picture, inside its body, or both. */
-export type MediaUse = { articleId: number; headline: string; status: ArticleStatus; path: string | null; featured: boolean; inline: boolean };
+/** One article using an image: as its featured picture, inside its body, in its live blog's entries, or several. */
+export type MediaUse = { articleId: number; headline: string; status: ArticleStatus; path: string | null; featured: boolean; inline: boolean; liveBlog: boolean };
+
+const hasImage = (body: AnyColumn, src: string) => sql<boolean>`jsonb_path_exists(${body}, '$.content[*] ? (@.type == "image" && @.attrs.src == $src)', jsonb_build_object('src', ${src}::text))`;
 
 /** True when the body (jsonb) holds a figure with this src: the same test the reader page's lookup makes. */
-export const bodyHasImage = (src: string) => sql<boolean>`jsonb_path_exists(${articles.body}, '$.content[*] ? (@.type == "image" && @.attrs.src == $src)', jsonb_build_object('src', ${src}::text))`;
+export const bodyHasImage = (src: string) => hasImage(articles.body, src);
+
+/** The live blogs (their article ids) with an entry, not taken back, that shows the image. */
+export const liveEntryShowsImage = (src: string) =>
+  inArray(articles.id, getDb().select({ id: liveEntries.articleId }).from(liveEntries).where(and(isNull(liveEntries.deletedAt), hasImage(liveEntries.body, src))));
+
+/** How the newsroom says where an image is used. */
+export function mediaUseWords(u: MediaUse): string {
+  const places = [u.featured ? 'featured image' : null, u.inline ? 'in the text' : null, u.liveBlog ? 'in a live blog entry' : null].filter(Boolean);
+  return places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places.at(-1)}` : (places[0] ?? '');
+}
 
 /**
  * Every article, whatever its state (draft, in review, scheduled, published or withdrawn), that
@@ -90,10 +102,19 @@ export async function listMediaUses(id: number, db: Pick<Db, 'select'> = getDb()
   const [item] = await db.select({ src: media.src }).from(media).where(eq(media.id, id));
   if (!item) return [];
   const inline = bodyHasImage(item.src);
+  const liveBlog = liveEntryShowsImage(item.src);
   const rows = await db
-    .select({ articleId: articles.id, headline: articles.headline, status: articles.status, path: articles.path, featured: sql<boolean>`coalesce(${articles.featuredImageId} = ${id}, false)`, inline })
+    .select({
+      articleId: articles.id,
+      headline: articles.headline,
+      status: articles.status,
+      path: articles.path,
+      featured: sql<boolean>`coalesce(${articles.featuredImageId} = ${id}, false)`,
+      inline,
+      liveBlog: sql<boolean>`${liveBlog}`,
+    })
     .from(articles)
-    .where(or(eq(articles.featuredImageId, id), inline))
+    .where(or(eq(articles.featuredImageId, id), inline, liveBlog))
     .orderBy(asc(articles.headline), asc(articles.id));
   return rows;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/connection';
 import { setFocalPoint } from '@/db/mutations/media-library';
 import { getPublishedArticle } from '@/db/queries/articles';
-import { articles, invalidations, media, siteSettings } from '@/db/schema';
+import { articles, invalidations, liveBlogs, liveEntries, media, siteSettings } from '@/db/schema';
 import { cacheTags } from '@/db/tags';
 import { makeArticle, makeSection, makeStaff } from '@/db/test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '@/db/testing';
@@ -82,6 +82,10 @@ describe.each(stores)('cropping an image in $name', ({ name, env }) => {
     // Another story shows it only as a figure in its text.
     const inText = await makeArticle(db, { slug: `${slug}-figure`, section });
     await db.update(articles).set({ body }).where(eq(articles.id, inText.id));
+    // A live blog shows it in one of its entries.
+    const blog = await makeArticle(db, { slug: `${slug}-live`, section });
+    await db.insert(liveBlogs).values({ articleId: blog.id, version: 1 });
+    await db.insert(liveEntries).values({ articleId: blog.id, body, version: 1 });
     await setFocalPoint(editor, up.id, { x: 70, y: 50 });
     const uploaded = await row(up.id);
     const seqBefore = (await db.select({ seq: invalidations.seq }).from(invalidations)).length;
@@ -90,7 +94,7 @@ describe.each(stores)('cropping an image in $name', ({ name, env }) => {
     const outcome = await applyCrop(editor, up.id, px(900, 100, 600, 800));
     expect(outcome).toMatchObject({ ok: true, changed: true, width: 600, height: 800 });
     if (!outcome.ok) return;
-    expect(outcome.expire).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.articleSlug(slug), cacheTags.section(`s-${slug}`), cacheTags.frontPage(), cacheTags.article(inText.id), cacheTags.articleSlug(`${slug}-figure`)]));
+    expect(outcome.expire).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.articleSlug(slug), cacheTags.section(`s-${slug}`), cacheTags.frontPage(), cacheTags.article(inText.id), cacheTags.articleSlug(`${slug}-figure`), cacheTags.liveBlog(blog.id), cacheTags.article(blog.id)]));
     // Recorded in the outbox, so every instance expires the pages too.
     expect((await db.select({ seq: invalidations.seq }).from(invalidations)).length).toBe(seqBefore + 1);
 

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { updateMediaText } from '@/db/mutations/media';
 import { deleteMedia, setFocalPoint } from '@/db/mutations/media-library';
-import type { MediaUse } from '@/db/queries/media';
+import { mediaUseWords } from '@/db/queries/media';
 import { focalPointSchema, type FocalPoint } from '@/lib/media-variants';
 import { keptCropSrc, RATIOS, type Ratio } from '@/lib/seo/images';
 import { discardMediaFiles } from '@/server/media/storage';
@@ -109,7 +109,7 @@ export async function deleteMediaAction(_prev: DeleteMediaState, form: FormData)
     const n = result.uses.length;
     return {
       error: `This image is used by ${n === 1 ? 'an article' : `${n} articles`}; remove it from ${n === 1 ? 'that article' : 'them'} first. Nothing was deleted.`,
-      uses: result.uses.map((u) => ({ headline: u.headline, status: u.status, href: `/dashboard/articles/${u.articleId}`, how: useWords(u) })),
+      uses: result.uses.map((u) => ({ headline: u.headline, status: u.status, href: `/dashboard/articles/${u.articleId}`, how: mediaUseWords(u) })),
     };
   }
   const focalCrops = result.focal ? Object.keys(RATIOS).map((r) => keptCropSrc(result.src, r as Ratio, result.focal)) : [];
@@ -118,4 +118,4 @@ export async function deleteMediaAction(_prev: DeleteMediaState, form: FormData)
   redirect(`/dashboard/media?deleted=${idParsed.data.id}`);
 }
 
-const useWords = (u: MediaUse) => (u.featured && u.inline ? 'featured image and in the text' : u.featured ? 'featured image' : 'in the text');
+

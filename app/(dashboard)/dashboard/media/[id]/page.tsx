@@ -4,7 +4,7 @@ import { CropForm } from '@/components/dashboard/crop-form';
 import { FocalPointForm } from '@/components/dashboard/focal-point-form';
 import { MediaDeleteForm } from '@/components/dashboard/media-delete-form';
 import { MediaTextForm } from '@/components/dashboard/media-text-form';
-import { getMediaItem, listMediaUses } from '@/db/queries/media';
+import { getMediaItem, listMediaUses, mediaUseWords } from '@/db/queries/media';
 import { cropPixels } from '@/lib/media-crop';
 import { can, rolesFor } from '@/lib/permissions';
 import { requireRole } from '@/server/auth/session';
@@ -72,7 +72,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
                 {uses.map((u) => (
                   <li key={u.articleId}>
                     <Link href={`/dashboard/articles/${u.articleId}`}>{u.headline}</Link> ({STATUS_WORDS[u.status] ?? u.status},{' '}
-                    {u.featured && u.inline ? 'featured image and in the text' : u.featured ? 'featured image' : 'in the text'})
+                    {mediaUseWords(u)})
                   </li>
                 ))}
               </ul>
