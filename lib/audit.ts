@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'live.correct': 'corrected a live blog entry',
   'live.delete': 'deleted a live blog entry',
   'import.wordpress': 'started a WordPress import',
+  'publication.import': 'imported a Broadsheet publication archive',
   'section.create': 'created a section',
   'section.update': 'changed a section',
   'section.delete': 'deleted a section',
