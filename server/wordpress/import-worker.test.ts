@@ -11,7 +11,7 @@ import { articles, comments, importRuns, media, siteSettings } from '../../db/sc
 import { makeStaff } from '../../db/test-fixtures';
 import { closeTestDatabase, openTestDatabase } from '../../db/testing';
 import type { Actor } from '../../lib/permissions';
-import { mediaContentType } from '../media/storage';
+import { mediaContentType, readMediaFile } from '../media/storage';
 import { ImportStopped, runImport } from './import-job';
 import { kickImports } from './import-worker';
 import { analyseUpload, getUploadManifest, materialise, newUploadToken, PART_BYTES, storeUploadPart, withTempDir, type StoredUpload } from './stored-upload';
@@ -111,6 +111,10 @@ describe('a dashboard import', () => {
     expect((run.report as { redirectsBroken?: number }).redirectsBroken).toBe(0);
     expect((await getImportRun(cli))?.status).toBe('pending');
     expect(await findClaimableStoredRun()).toBeNull();
+    // Finished: its stored parts and dry run are removed (the run still names its upload).
+    await until(async () => (await readMediaFile(`/media/import-private/${token}/manifest.json`)) === null);
+    expect(await readMediaFile(`/media/import-private/${token}/0-0.part`)).toBeNull();
+    expect(await findRunOfUpload(token)).toBe(id);
   });
 
   it('a failed dashboard run is put back in the queue by Resume; a failed command-line run is not', async () => {

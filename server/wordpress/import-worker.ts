@@ -3,7 +3,7 @@ import { getImportRun, renewImportLease } from '../../db/mutations/wordpress-imp
 import { findClaimableStoredRun, getImportRunActor } from '../../db/queries/wordpress-import';
 import { logger } from '../log';
 import { ImportStopped, runImport } from './import-job';
-import { materialise, withTempDir, type StoredUpload } from './stored-upload';
+import { discardStoredUpload, materialise, withTempDir, type StoredUpload } from './stored-upload';
 
 // Runs the dashboard's imports in the background of a server process, never inside a request:
 // the start action and every scheduler tick (app/api/scheduler/tick) call kickImports(), which
@@ -55,6 +55,8 @@ async function runStored(id: number): Promise<void> {
       const finished = await runImport(id, { actor: actor ? { id: actor.id, role: actor.role } : null, prepare: () => materialise(stored, dir) });
       if (finished) logger().info({ event: 'import.wordpress.done', runId: id, ms: Date.now() - started, counts: finished.counts }, 'WordPress import finished');
     });
+    // A finished run's upload (perhaps gigabytes of archive) is read no more: the report keeps its names.
+    if ((await getImportRun(id))?.status === 'done') await discardStoredUpload(stored);
   } catch (error) {
     // runImport has recorded the failure on the run (the page shows it); a stop is resumed later.
     if (!(error instanceof ImportStopped)) logger().warn({ err: error, runId: id }, 'WordPress import failed');

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { MediaStoreUnavailableError, readMediaFile, writeMediaFile } from '../media/storage';
+import { discardMediaFiles, MediaStoreUnavailableError, readMediaFile, writeMediaFile } from '../media/storage';
 import type { DryRunReport } from './import-job';
 import { planImport } from './import-job';
 import { unpackUploadsArchive } from './uploads-archive';
@@ -128,6 +128,17 @@ export async function analyseUpload(uploadedBy: number, upload: StoredUpload): P
     throw error;
   }
   return manifest;
+}
+
+/**
+ * Removes an upload's parts and its dry run from the store: once its run has finished, nothing
+ * reads them again (a failed run keeps them, to be resumed). Never throws: what the store refuses
+ * is logged and left.
+ */
+export async function discardStoredUpload(upload: StoredUpload): Promise<void> {
+  const files = [...upload.files, ...(upload.uploads ? [upload.uploads] : [])];
+  const srcs = files.flatMap((f, i) => Array.from({ length: f.parts }, (_, part) => partSrc(upload.token, i, part)));
+  await discardMediaFiles([...srcs, manifestSrc(upload.token)]);
 }
 
 /** The stored dry run of an upload, or null when there is none. */

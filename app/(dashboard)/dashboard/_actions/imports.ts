@@ -19,6 +19,9 @@ export async function startWordPressImportAction(_prev: FormState, form: FormDat
   const values = formValues(form);
   const token = String(values.token ?? '');
   if (!isUploadToken(token)) return refused('That upload is not known: upload the export again.', values);
+  // Started already (a second click, or after the run finished and its files were removed).
+  const already = await findRunOfUpload(token);
+  if (already) redirect(`/dashboard/imports?run=${already}`);
   let manifest;
   try {
     manifest = await getUploadManifest(token);
@@ -27,8 +30,6 @@ export async function startWordPressImportAction(_prev: FormState, form: FormDat
     throw error;
   }
   if (!manifest) return refused('That upload is not known: upload the export again.', values);
-  const already = await findRunOfUpload(token);
-  if (already) redirect(`/dashboard/imports?run=${already}`);
 
   const plan = manifest.plan;
   const staff = await listStaffForImport();

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { listStaffForImport } from '@/db/queries/wordpress-import';
+import { redirect } from 'next/navigation';
+import { findRunOfUpload, listStaffForImport } from '@/db/queries/wordpress-import';
 import { StateForm, type FieldSpec } from '@/components/dashboard/state-form';
 import { WordPressUploader } from '@/components/dashboard/wordpress-uploader';
 import { rolesFor } from '@/lib/permissions';
@@ -38,6 +39,9 @@ export default async function NewImportPage({ searchParams }: Props) {
   const query = await searchParams;
   const token = typeof query.upload === 'string' ? query.upload : null;
   const manifest = token ? await getUploadManifest(token) : null;
+  // An upload whose run has started goes to the run (a finished run's files are removed).
+  const run = token && !manifest ? await findRunOfUpload(token) : null;
+  if (run) redirect(`/dashboard/imports?run=${run}`);
 
   if (!manifest) {
     return (
