@@ -68,10 +68,13 @@ function state(): State {
 /** The secret the apply route checks; only this process knows it. */
 export const invalidationToken = () => state().token;
 
-/** What /api/health reports: the last sequence number this instance has applied, and whether it listens. */
-export function invalidationStatus(): { applied: number; listening: boolean } {
+/**
+ * What /api/health reports: the last sequence number this instance has applied, whether it listens,
+ * and whether the second expiry of a change it applied is still to come (see the top of this file).
+ */
+export function invalidationStatus(): { applied: number; listening: boolean; settling: boolean } {
   const s = state();
-  return { applied: s.cursor.applied, listening: s.listening };
+  return { applied: s.cursor.applied, listening: s.listening, settling: s.settleTimer !== null || s.settling.size > 0 };
 }
 
 function origin(): string {
@@ -137,9 +140,10 @@ export function applySettledInvalidations(): string[] {
 }
 
 function planSettle(tags: string[]): void {
+  if (SETTLE_MS <= 0) return;
   const s = state();
   for (const tag of tags) s.settling.add(tag);
-  if (s.settleTimer || SETTLE_MS <= 0) return;
+  if (s.settleTimer) return;
   s.settleTimer = setTimeout(() => {
     s.settleTimer = null;
     void fetch(`${origin()}/api/cache/invalidations`, {

@@ -22,7 +22,7 @@ export async function GET(request: Request) {
       status: up ? 'ok' : 'unavailable',
       database: up ? 'up' : 'down',
       build: buildId(),
-      invalidation: { applied: invalidation.applied, listening: invalidation.listening },
+      invalidation: { applied: invalidation.applied, listening: invalidation.listening, settling: invalidation.settling },
       // With read replicas: each one's state and lag, and the WAL position a re-render needs.
       ...(replicas ?? {}),
     },
